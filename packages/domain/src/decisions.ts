@@ -1,0 +1,66 @@
+import type { OfferSummary } from './offer';
+import { INPUT_STATUS, PHASES, type PhaseId } from './phases';
+import type { Projection } from './projection';
+import type { Source } from './source';
+
+export const phaseEnabled = (source: Source | undefined, phase: PhaseId): boolean =>
+  !!source && source.activation[phase] && source.available[phase];
+
+const waitingFor = (state: Projection, sender: string, phase: PhaseId): number => {
+  if (phase === 'import') return state.toImport.get(sender) ?? 0;
+  return state.counts.get(sender)?.[INPUT_STATUS[phase]] ?? 0;
+};
+
+/** Items a phase can still work on in this run: from the projection alone, never from the store. */
+export const actionable = (state: Projection, phase: PhaseId): number => {
+  let total = 0;
+  for (const source of state.sources.values()) {
+    if (!phaseEnabled(source, phase)) continue;
+    const failed = state.failedWaiting[phase].get(source.sender) ?? 0;
+    total += Math.max(0, waitingFor(state, source.sender, phase) - failed);
+  }
+  return total;
+};
+
+/** Whether this email's sender is work for phase 1 now. */
+export const isImportable = (state: Projection, sender: string, emailId: string): boolean =>
+  phaseEnabled(state.sources.get(sender), 'import') && !state.failed.import.has(emailId);
+
+/** The next offer a phase should take, skipping those already in hand. */
+export const nextOffer = (
+  state: Projection,
+  phase: Exclude<PhaseId, 'import'>,
+  inHand: ReadonlySet<string>,
+): OfferSummary | undefined => {
+  const ids = state.byStatus.get(INPUT_STATUS[phase]);
+  if (!ids) return undefined;
+  for (const id of ids) {
+    if (inHand.has(id) || state.failed[phase].has(id)) continue;
+    const offer = state.offers.get(id);
+    if (offer && phaseEnabled(state.sources.get(offer.source), phase)) return offer;
+  }
+  return undefined;
+};
+
+export type RunDecision =
+  | { readonly type: 'StartPhase'; readonly phase: PhaseId }
+  | { readonly type: 'EndRun'; readonly outcome: 'done' | 'stopped' };
+
+/**
+ * What the scheduler must do now: start every idle phase that has work, or end the run when no
+ * phase runs and none has work. A phase that failed as a whole is not started again in this run.
+ */
+export const decideRun = (state: Projection): RunDecision[] => {
+  const { run } = state;
+  if (!run.active) return [];
+  const running = PHASES.filter((phase) => run.phases[phase].state === 'running');
+  if (run.stopping) return running.length === 0 ? [{ type: 'EndRun', outcome: 'stopped' }] : [];
+  const starts = PHASES.filter(
+    (phase) => run.phases[phase].state !== 'running' && run.phases[phase].state !== 'failed' && actionable(state, phase) > 0,
+  );
+  if (running.length === 0 && starts.length === 0) return [{ type: 'EndRun', outcome: 'done' }];
+  return starts.map((phase) => ({ type: 'StartPhase', phase }));
+};
+
+/** Whether "Lancer les traitements" would find anything to do. */
+export const hasWork = (state: Projection): boolean => PHASES.some((phase) => actionable(state, phase) > 0);

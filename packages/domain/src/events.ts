@@ -1,0 +1,68 @@
+import type { OfferSummary } from './offer';
+import type { PhaseId } from './phases';
+import type { Source } from './source';
+import type { ApiCall, ApiUsage } from './usage';
+
+type Event<Type extends string, Data> = Readonly<{ type: Type; data: Readonly<Data> }>;
+
+/** The one store query: every source and every offer, replacing what the projection held. */
+export type TableLoaded = Event<'TableLoaded', { sources: Source[]; offers: OfferSummary[] }>;
+/** Emails waiting in the mailbox, per sender address. */
+export type MailboxAudited = Event<'MailboxAudited', { bySender: Record<string, number> }>;
+export type SourceAdded = Event<'SourceAdded', { source: Source }>;
+export type SourceActivationChanged = Event<
+  'SourceActivationChanged',
+  { sender: string; phase: PhaseId; enabled: boolean }
+>;
+export type OfferCreated = Event<'OfferCreated', { offer: OfferSummary }>;
+export type OfferStatusChanged = Event<
+  'OfferStatusChanged',
+  {
+    offerId: string;
+    source: string;
+    from: string;
+    to: string;
+    reason?: string;
+    /** Fields a phase corrected on the way (a better title from the page, say). */
+    details?: Partial<Pick<OfferSummary, 'title' | 'company' | 'city'>>;
+  }
+>;
+export type OfferDeleted = Event<'OfferDeleted', { offerId: string; source: string; status: string }>;
+export type EmailArchived = Event<'EmailArchived', { sender: string; emailId: string; offers: number }>;
+/** One item (email or offer) failed; it is not work again before the next run. */
+export type ItemFailed = Event<'ItemFailed', { phase: PhaseId; itemId: string; source: string; error: string }>;
+export type RunStarted = Event<'RunStarted', { at: string }>;
+export type RunStopRequested = Event<'RunStopRequested', { at: string }>;
+export type RunEnded = Event<'RunEnded', { at: string; outcome: 'done' | 'stopped' }>;
+export type PhaseStarted = Event<'PhaseStarted', { phase: PhaseId; total: number }>;
+export type PhaseProgressed = Event<'PhaseProgressed', { phase: PhaseId; done: number; total: number; current: string }>;
+export type PhaseFinished = Event<'PhaseFinished', { phase: PhaseId }>;
+/** The phase as a whole could not go on (mailbox unreachable, store down): not retried in this run. */
+export type PhaseFailed = Event<'PhaseFailed', { phase: PhaseId; error: string }>;
+export type ApiCallsCounted = Event<'ApiCallsCounted', ApiCall>;
+/** Today's usage as kept on disk, so the day's figures survive a restart. */
+export type UsageLoaded = Event<'UsageLoaded', { day: string; today: Record<string, ApiUsage> }>;
+
+export type DomainEvent =
+  | TableLoaded
+  | MailboxAudited
+  | SourceAdded
+  | SourceActivationChanged
+  | OfferCreated
+  | OfferStatusChanged
+  | OfferDeleted
+  | EmailArchived
+  | ItemFailed
+  | RunStarted
+  | RunStopRequested
+  | RunEnded
+  | PhaseStarted
+  | PhaseProgressed
+  | PhaseFinished
+  | PhaseFailed
+  | ApiCallsCounted
+  | UsageLoaded;
+
+export type DomainEventType = DomainEvent['type'];
+
+export const event = <E extends DomainEvent>(type: E['type'], data: E['data']): E => ({ type, data }) as E;

@@ -1,0 +1,116 @@
+import type { Board } from './boards';
+import type { OfferSummary } from './offer';
+import type { PhaseId } from './phases';
+import type { Source } from './source';
+import type { Status } from './statuses';
+import type { ApiCall } from './usage';
+
+/** The fields of an offer a user reads and may edit by hand. */
+export type OfferFields = {
+  title: string;
+  company: string;
+  city: string;
+  department: string;
+  salary: string;
+  /** ISO date (YYYY-MM-DD) the board gives for the offer, or ''. */
+  offerDate: string;
+};
+
+/** An offer as parsed from an alert email, before the store gives it an id. */
+export type NewOffer = OfferFields & {
+  /** Stable per board: the board's job id, else the canonical URL. Re-imports never duplicate it. */
+  readonly key: string;
+  readonly source: string;
+  readonly url: string;
+};
+
+export type DealBreakerVerdict = { title: string; hit: boolean; justification: string };
+
+export type Analysis = {
+  summary: string;
+  /** Scores from 0 to 20, by criterion name (localisation, salaire, culture, qualité…). */
+  scores: Record<string, number>;
+  /** Weighted total computed by the product, from 0 to 20. */
+  total: number;
+  dealBreakers: DealBreakerVerdict[];
+  /** Who scored: the transparent rules, or a named model. */
+  analyser: string;
+};
+
+/** Everything stored about an offer. */
+export type OfferRecord = OfferFields & {
+  readonly id: string;
+  readonly key: string;
+  readonly source: string;
+  readonly url: string;
+  status: string;
+  text: string;
+  /** Why the offer was set aside (Ignoré, Expiré), shown on hover. */
+  reason: string;
+  addedAt: string;
+  analysis?: Analysis;
+};
+
+export type OfferPatch = {
+  status: Status;
+  reason?: string;
+  text?: string;
+  /** Fields set only where the stored value is empty: never overwrite what the user typed. */
+  fill?: Partial<OfferFields>;
+  analysis?: Analysis;
+};
+
+export type StoreSnapshot = { sources: Source[]; offers: OfferSummary[] };
+
+export interface OfferStore {
+  /** The one query behind the projection: every source and every offer, with the fields it needs. */
+  load(): Promise<StoreSnapshot>;
+  addSources(sources: Source[]): Promise<void>;
+  setActivation(sender: string, phase: PhaseId, enabled: boolean): Promise<void>;
+  /** Stores offers, idempotent on `key`; answers only the offers it created. */
+  saveOffers(offers: NewOffer[]): Promise<OfferSummary[]>;
+  updateOffers(updates: { id: string; patch: OfferPatch }[]): Promise<void>;
+  /** Content the projection does not hold (the text for phase 3), read in batches. */
+  readOffers(ids: string[]): Promise<OfferRecord[]>;
+  close(): Promise<void>;
+}
+
+/** An email waiting in the mailbox, as the audit sees it. */
+export type MailRef = { readonly id: string; readonly sender: string; readonly subject: string };
+
+export interface Mailbox {
+  /** Every email waiting in the folder, without reading bodies. */
+  audit(): Promise<MailRef[]>;
+  /** The raw RFC 822 message. */
+  read(id: string): Promise<Uint8Array>;
+  archive(id: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A decoded alert email, as parsers see it. */
+export type AlertEmail = { sender: string; subject: string; html: string; text: string };
+
+export type ParsedOffer = Omit<NewOffer, 'source'>;
+
+export type AlertParser = {
+  readonly board: Board;
+  /** Whether this parser reads alerts from that sender (a fallback on links stays the parser's own). */
+  readonly accepts: (sender: string) => boolean;
+  readonly parse: (email: AlertEmail) => ParsedOffer[];
+};
+
+export type PageOutcome =
+  | { kind: 'found'; text: string; fields: Partial<OfferFields> }
+  | { kind: 'expired'; reason: string }
+  | { kind: 'ignored'; reason: string };
+
+export type PageFetcher = (url: string) => Promise<PageOutcome>;
+
+export type Analyser = {
+  /** Shown in the UI: "règles" for the transparent rules, the model's name otherwise. */
+  readonly label: string;
+  readonly analyse: (offer: OfferRecord) => Promise<Analysis>;
+};
+
+/** Where each adapter reports the requests it made, for the Consommation API block. */
+export type CallMeter = (call: Omit<ApiCall, 'day'>) => void;

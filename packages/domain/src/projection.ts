@@ -1,0 +1,275 @@
+import type { DomainEvent } from './events';
+import type { OfferSummary } from './offer';
+import { PHASES, type PhaseId } from './phases';
+import type { Source } from './source';
+import { columnOf, emptyCounts, type Counts } from './statuses';
+import { addCall, type Usage } from './usage';
+
+export type PhaseState = 'idle' | 'running' | 'finished' | 'failed';
+
+export type PhaseRun = {
+  readonly state: PhaseState;
+  readonly done: number;
+  readonly total: number;
+  readonly current: string;
+  /** Items (emails or offers) that failed in this run. */
+  readonly failed: number;
+  readonly error?: string;
+};
+
+export type RunState = {
+  readonly active: boolean;
+  readonly stopping: boolean;
+  readonly startedAt?: string;
+  readonly endedAt?: string;
+  readonly outcome?: 'done' | 'stopped';
+  readonly phases: Readonly<Record<PhaseId, PhaseRun>>;
+};
+
+/**
+ * The single source of truth. The collections are owned by the projection and updated in place
+ * by `evolve`, which returns a new envelope: an event then costs O(1) instead of a copy of every
+ * offer. Keep only the latest state; an older envelope shares the same collections.
+ */
+export type Projection = {
+  readonly version: number;
+  readonly sources: Map<string, Source>;
+  /** Per source: offers per column. */
+  readonly counts: Map<string, Counts>;
+  /** Per sender: emails waiting in the mailbox, from the last audit minus those archived since. */
+  readonly toImport: Map<string, number>;
+  readonly offers: Map<string, OfferSummary>;
+  /** Per status: ids of the offers holding it, in arrival order (the work queues of phases 2 and 3). */
+  readonly byStatus: Map<string, Set<string>>;
+  /** Per phase: ids of the items that failed in this run. */
+  readonly failed: Record<PhaseId, Set<string>>;
+  /** Per phase and source: failed items still waiting for that phase, so they are not counted as work. */
+  readonly failedWaiting: Record<PhaseId, Map<string, number>>;
+  readonly run: RunState;
+  readonly usage: Usage;
+};
+
+export const idlePhase = (): PhaseRun => ({ state: 'idle', done: 0, total: 0, current: '', failed: 0 });
+
+const idlePhases = (): Record<PhaseId, PhaseRun> => ({ import: idlePhase(), enrich: idlePhase(), analyse: idlePhase() });
+
+const perPhase = <T>(make: () => T): Record<PhaseId, T> => ({ import: make(), enrich: make(), analyse: make() });
+
+export const initialProjection = (): Projection => ({
+  version: 0,
+  sources: new Map(),
+  counts: new Map(),
+  toImport: new Map(),
+  offers: new Map(),
+  byStatus: new Map(),
+  failed: perPhase(() => new Set<string>()),
+  failedWaiting: perPhase(() => new Map<string, number>()),
+  run: { active: false, stopping: false, phases: idlePhases() },
+  usage: { day: '', run: {}, today: {} },
+});
+
+const countsOf = (state: Projection, source: string): Counts => {
+  let counts = state.counts.get(source);
+  if (!counts) {
+    counts = emptyCounts();
+    state.counts.set(source, counts);
+  }
+  return counts;
+};
+
+const bump = (map: Map<string, number>, key: string, delta: number): void => {
+  map.set(key, Math.max(0, (map.get(key) ?? 0) + delta));
+};
+
+const indexOffer = (state: Projection, offer: OfferSummary): void => {
+  let ids = state.byStatus.get(offer.status);
+  if (!ids) {
+    ids = new Set();
+    state.byStatus.set(offer.status, ids);
+  }
+  ids.add(offer.id);
+};
+
+const addOffer = (state: Projection, offer: OfferSummary): void => {
+  state.offers.set(offer.id, { ...offer });
+  indexOffer(state, offer);
+  countsOf(state, offer.source)[columnOf(offer.status)] += 1;
+};
+
+/** The phase whose work an offer in this status is, if any. */
+const phaseWaitingOn = (status: string): PhaseId | undefined =>
+  status === 'A compléter' ? 'enrich' : status === 'À analyser' ? 'analyse' : undefined;
+
+/** A failed offer leaving the status its phase works on no longer counts as failed work. */
+const releaseFailure = (state: Projection, offerId: string, source: string, status: string): void => {
+  const phase = phaseWaitingOn(status);
+  if (phase && state.failed[phase].delete(offerId)) bump(state.failedWaiting[phase], source, -1);
+};
+
+const removeOffer = (state: Projection, offerId: string, source: string, status: string): void => {
+  state.offers.delete(offerId);
+  state.byStatus.get(status)?.delete(offerId);
+  countsOf(state, source)[columnOf(status)] -= 1;
+  releaseFailure(state, offerId, source, status);
+};
+
+const changeStatus = (
+  state: Projection,
+  data: Extract<DomainEvent, { type: 'OfferStatusChanged' }>['data'],
+): void => {
+  const counts = countsOf(state, data.source);
+  counts[columnOf(data.from)] -= 1;
+  counts[columnOf(data.to)] += 1;
+  state.byStatus.get(data.from)?.delete(data.offerId);
+  releaseFailure(state, data.offerId, data.source, data.from);
+  const offer = state.offers.get(data.offerId);
+  if (!offer) return;
+  offer.status = data.to;
+  Object.assign(offer, data.details);
+  indexOffer(state, offer);
+};
+
+const withPhase = (state: Projection, phase: PhaseId, patch: Partial<PhaseRun>): RunState => ({
+  ...state.run,
+  phases: { ...state.run.phases, [phase]: { ...state.run.phases[phase], ...patch } },
+});
+
+const clearFailures = (state: Projection): void => {
+  for (const phase of PHASES) {
+    state.failed[phase].clear();
+    state.failedWaiting[phase].clear();
+  }
+};
+
+const resetCollections = (state: Projection): void => {
+  state.sources.clear();
+  state.counts.clear();
+  state.offers.clear();
+  state.byStatus.clear();
+};
+
+/** After a reload, an offer that failed in this run still counts as failed only if it still waits. */
+const recountFailures = (state: Projection): void => {
+  for (const phase of ['enrich', 'analyse'] as const) {
+    state.failedWaiting[phase].clear();
+    for (const id of state.failed[phase]) {
+      const offer = state.offers.get(id);
+      if (offer && phaseWaitingOn(offer.status) === phase) bump(state.failedWaiting[phase], offer.source, 1);
+      else state.failed[phase].delete(id);
+    }
+  }
+};
+
+/** Folds one event into the projection. Total and never throws: unknown input leaves the state as it is. */
+export const evolve = (state: Projection, event: DomainEvent): Projection => {
+  const next = { ...state, version: state.version + 1 };
+  switch (event.type) {
+    case 'TableLoaded': {
+      resetCollections(state);
+      for (const source of event.data.sources) {
+        state.sources.set(source.sender, source);
+        countsOf(state, source.sender);
+      }
+      for (const offer of event.data.offers) addOffer(state, offer);
+      recountFailures(state);
+      return next;
+    }
+    case 'MailboxAudited': {
+      state.toImport.clear();
+      for (const [sender, count] of Object.entries(event.data.bySender)) state.toImport.set(sender, count);
+      return next;
+    }
+    case 'SourceAdded': {
+      state.sources.set(event.data.source.sender, event.data.source);
+      countsOf(state, event.data.source.sender);
+      return next;
+    }
+    case 'SourceActivationChanged': {
+      const source = state.sources.get(event.data.sender);
+      if (!source) return next;
+      state.sources.set(source.sender, {
+        ...source,
+        activation: { ...source.activation, [event.data.phase]: event.data.enabled },
+      });
+      return next;
+    }
+    case 'OfferCreated': {
+      if (state.offers.has(event.data.offer.id)) return next;
+      addOffer(state, event.data.offer);
+      return next;
+    }
+    case 'OfferStatusChanged': {
+      changeStatus(state, event.data);
+      return next;
+    }
+    case 'OfferDeleted': {
+      removeOffer(state, event.data.offerId, event.data.source, event.data.status);
+      return next;
+    }
+    case 'EmailArchived': {
+      bump(state.toImport, event.data.sender, -1);
+      return next;
+    }
+    case 'ItemFailed': {
+      const { phase, itemId, source } = event.data;
+      if (!state.failed[phase].has(itemId)) {
+        state.failed[phase].add(itemId);
+        bump(state.failedWaiting[phase], source, 1);
+      }
+      return { ...next, run: withPhase(state, phase, { failed: state.run.phases[phase].failed + 1 }) };
+    }
+    case 'RunStarted': {
+      clearFailures(state);
+      return {
+        ...next,
+        run: { active: true, stopping: false, startedAt: event.data.at, phases: idlePhases() },
+        usage: { ...state.usage, run: {} },
+      };
+    }
+    case 'RunStopRequested':
+      return state.run.active ? { ...next, run: { ...state.run, stopping: true } } : next;
+    case 'RunEnded':
+      return {
+        ...next,
+        run: { ...state.run, active: false, stopping: false, endedAt: event.data.at, outcome: event.data.outcome },
+      };
+    case 'PhaseStarted':
+      return {
+        ...next,
+        run: withPhase(state, event.data.phase, {
+          state: 'running',
+          done: 0,
+          total: event.data.total,
+          current: '',
+          error: undefined,
+        }),
+      };
+    case 'PhaseProgressed': {
+      const { phase, done, total, current } = event.data;
+      return { ...next, run: withPhase(state, phase, { done, total, current }) };
+    }
+    case 'PhaseFinished':
+      return { ...next, run: withPhase(state, event.data.phase, { state: 'finished', current: '' }) };
+    case 'PhaseFailed':
+      return {
+        ...next,
+        run: withPhase(state, event.data.phase, { state: 'failed', current: '', error: event.data.error }),
+      };
+    case 'ApiCallsCounted': {
+      const call = event.data;
+      const today = state.usage.day === call.day ? state.usage.today : {};
+      return {
+        ...next,
+        usage: {
+          day: call.day,
+          run: { ...state.usage.run, [call.api]: addCall(state.usage.run[call.api], call) },
+          today: { ...today, [call.api]: addCall(today[call.api], call) },
+        },
+      };
+    }
+    case 'UsageLoaded':
+      return { ...next, usage: { ...state.usage, day: event.data.day, today: event.data.today } };
+    default:
+      return state;
+  }
+};

@@ -1,0 +1,33 @@
+// Statuses are data: they keep the exact spelling of the Airtable single select.
+export const STATUSES = [
+  'A compléter',
+  'À analyser',
+  'À traiter',
+  'Candidaté',
+  'Refusé',
+  'Traité',
+  'Ignoré',
+  'Expiré',
+] as const;
+
+export type Status = (typeof STATUSES)[number];
+
+/** Column of the table that gathers any status the product does not know (typed by hand in Airtable). */
+export const OTHER_STATUS = 'Autre';
+
+export const COLUMNS = [...STATUSES, OTHER_STATUS] as const;
+export type Column = (typeof COLUMNS)[number];
+
+const known = new Set<string>(STATUSES);
+
+export const isStatus = (value: string): value is Status => known.has(value);
+
+export const columnOf = (status: string): Column => (isStatus(status) ? status : OTHER_STATUS);
+
+export type Counts = Record<Column, number>;
+
+export const emptyCounts = (): Counts => {
+  const counts = {} as Counts;
+  for (const column of COLUMNS) counts[column] = 0;
+  return counts;
+};

@@ -1,0 +1,61 @@
+import { actionable } from './decisions';
+import { PHASES, type PhaseId } from './phases';
+import { initialProjection, type PhaseRun, type Projection } from './projection';
+import { deriveTable, type Table } from './table';
+import type { Usage } from './usage';
+
+/** What `GET /api/state` answers and the first SSE message carries. */
+export type StateView = {
+  readonly version: number;
+  readonly table: Table;
+  readonly run: {
+    readonly active: boolean;
+    readonly stopping: boolean;
+    readonly startedAt?: string;
+    readonly endedAt?: string;
+    readonly outcome?: 'done' | 'stopped';
+    readonly phases: (PhaseRun & { readonly id: PhaseId; readonly actionable: number })[];
+  };
+  readonly usage: Usage;
+};
+
+export const toView = (state: Projection): StateView => ({
+  version: state.version,
+  table: deriveTable(state),
+  run: {
+    active: state.run.active,
+    stopping: state.run.stopping,
+    startedAt: state.run.startedAt,
+    endedAt: state.run.endedAt,
+    outcome: state.run.outcome,
+    phases: PHASES.map((id) => ({ id, ...state.run.phases[id], actionable: actionable(state, id) })),
+  },
+  usage: state.usage,
+});
+
+/**
+ * A projection rebuilt from a view, for a client that then folds the same events. It holds the
+ * counters, not the offers: enough for the table, the phase lines and the usage.
+ */
+export const fromView = (view: StateView): Projection => {
+  const state = initialProjection();
+  for (const row of view.table.rows) {
+    state.sources.set(row.source, {
+      sender: row.source,
+      board: row.board,
+      activation: row.activation,
+      available: row.available,
+    });
+    state.counts.set(row.source, { ...row.counts });
+    if (row.toImport > 0) state.toImport.set(row.source, row.toImport);
+  }
+  const phases = Object.fromEntries(
+    view.run.phases.map(({ id, actionable: _actionable, ...phase }) => [id, phase]),
+  ) as Record<PhaseId, PhaseRun>;
+  return {
+    ...state,
+    version: view.version,
+    run: { ...view.run, phases },
+    usage: view.usage,
+  };
+};
