@@ -66,3 +66,25 @@ export type DomainEvent =
 export type DomainEventType = DomainEvent['type'];
 
 export const event = <E extends DomainEvent>(type: E['type'], data: E['data']): E => ({ type, data }) as E;
+
+/** Every event type, for clients that subscribe by name (EventSource listeners). */
+export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
+  'TableLoaded',
+  'MailboxAudited',
+  'SourceAdded',
+  'SourceActivationChanged',
+  'OfferCreated',
+  'OfferStatusChanged',
+  'OfferDeleted',
+  'EmailArchived',
+  'ItemFailed',
+  'RunStarted',
+  'RunStopRequested',
+  'RunEnded',
+  'PhaseStarted',
+  'PhaseProgressed',
+  'PhaseFinished',
+  'PhaseFailed',
+  'ApiCallsCounted',
+  'UsageLoaded',
+];
