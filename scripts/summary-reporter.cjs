@@ -1,9 +1,12 @@
-// Ends the test output with the plain line CI reads: "N passed, N failed, N skipped".
+// Ends the test output with the plain line CI reads: "tests: N passed, N failed, N skipped".
+// Jest prints its own summary on stderr as it finishes, so the line waits for the process exit to come last.
 class SummaryReporter {
   onRunComplete(_contexts, results) {
     const { numPassedTests, numFailedTests, numPendingTests, numRuntimeErrorTestSuites } = results;
     const failed = numFailedTests + numRuntimeErrorTestSuites;
-    process.stdout.write(`\ntests: ${numPassedTests} passed, ${failed} failed, ${numPendingTests} skipped\n`);
+    process.once('exit', () => {
+      process.stdout.write(`\ntests: ${numPassedTests} passed, ${failed} failed, ${numPendingTests} skipped\n`);
+    });
   }
 }
 module.exports = SummaryReporter;
