@@ -26,21 +26,30 @@ export const actionable = (state: Projection, phase: PhaseId): number => {
 export const isImportable = (state: Projection, sender: string, emailId: string): boolean =>
   phaseEnabled(state.sources.get(sender), 'import') && !state.failed.import.has(emailId);
 
-/** The next offer a phase should take, skipping those already in hand. */
+/** The next offers a phase should take, in arrival order, skipping those already in hand. */
+export const nextOffers = (
+  state: Projection,
+  phase: Exclude<PhaseId, 'import'>,
+  inHand: ReadonlySet<string>,
+  limit: number,
+): OfferSummary[] => {
+  const found: OfferSummary[] = [];
+  const ids = state.byStatus.get(INPUT_STATUS[phase]);
+  if (!ids) return found;
+  for (const id of ids) {
+    if (found.length >= limit) break;
+    if (inHand.has(id) || state.failed[phase].has(id)) continue;
+    const offer = state.offers.get(id);
+    if (offer && phaseEnabled(state.sources.get(offer.source), phase)) found.push(offer);
+  }
+  return found;
+};
+
 export const nextOffer = (
   state: Projection,
   phase: Exclude<PhaseId, 'import'>,
   inHand: ReadonlySet<string>,
-): OfferSummary | undefined => {
-  const ids = state.byStatus.get(INPUT_STATUS[phase]);
-  if (!ids) return undefined;
-  for (const id of ids) {
-    if (inHand.has(id) || state.failed[phase].has(id)) continue;
-    const offer = state.offers.get(id);
-    if (offer && phaseEnabled(state.sources.get(offer.source), phase)) return offer;
-  }
-  return undefined;
-};
+): OfferSummary | undefined => nextOffers(state, phase, inHand, 1)[0];
 
 export type RunDecision =
   | { readonly type: 'StartPhase'; readonly phase: PhaseId }

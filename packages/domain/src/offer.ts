@@ -2,6 +2,7 @@
 export type OfferSummary = {
   readonly id: string;
   readonly source: string;
+  readonly url: string;
   status: string;
   title: string;
   company: string;

@@ -21,6 +21,7 @@ export const anOffer = (source: string, status: string, overrides: Partial<Offer
   id: `rec${++sequence}`,
   source,
   status,
+  url: 'https://www.hellowork.com/fr-fr/emplois/1.html',
   title: 'Data engineer',
   company: 'Acme',
   city: 'Lyon',
