@@ -1,0 +1,118 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { event, type CallMeter } from '@veille/domain';
+import express from 'express';
+import pino, { type Logger } from 'pino';
+import { createFolderMailbox } from './adapters/folder-mailbox';
+import { createPageFetcher } from './adapters/page-fetcher';
+import { createRulesAnalyser, loadCriteria } from './adapters/rules-analyser';
+import { openSqliteStore } from './adapters/sqlite';
+import { openUsageLog } from './adapters/usage-log';
+import { createBus } from './app/bus';
+import { dayOf } from './app/day';
+import type { Deps } from './app/deps';
+import { reload } from './app/reload';
+import { startScheduler, type Scheduler } from './app/scheduler';
+import { availabilityOf } from './app/sources';
+import type { Config } from './config';
+import { demoPagesRouter } from './demo/pages';
+import { seedDemo } from './demo/seed';
+import { apiRouter } from './http/api';
+import { sameOriginOnly } from './http/origin';
+import { createEventStream } from './http/sse';
+import { analysePhase } from './phases/analyse';
+import { enrichPhase } from './phases/enrich';
+import { importPhase } from './phases/import';
+
+const UI_DIST = path.resolve(__dirname, '../../ui/dist');
+
+export type App = {
+  readonly url: string;
+  readonly deps: Deps;
+  readonly scheduler: Scheduler;
+  close(): Promise<void>;
+};
+
+export type AppOptions = { now?: () => Date; log?: Logger };
+
+const listen = (server: Server, host: string, port: number): Promise<number> =>
+  new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+
+/** The composition root: builds every adapter once and hands them to the phases and the API. */
+export const startApp = async (config: Config, options: AppOptions = {}): Promise<App> => {
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? pino({ level: config.logLevel });
+  const firstStart = !existsSync(config.dataDir);
+  const mailboxDir = path.join(config.dataDir, 'mailbox');
+  mkdirSync(mailboxDir, { recursive: true });
+
+  const bus = createBus();
+  const usageLog = openUsageLog(path.join(config.dataDir, 'usage.json'));
+  bus.emit(event('UsageLoaded', { day: dayOf(now()), today: usageLog.today(dayOf(now())) }));
+  const meter: CallMeter = (call) => {
+    const counted = { ...call, day: dayOf(now()) };
+    usageLog.record(counted);
+    bus.emit(event('ApiCallsCounted', counted));
+  };
+
+  const web = express();
+  const http = createServer(web);
+  const port = await listen(http, config.host, config.port);
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  const deps: Deps = {
+    bus,
+    store: openSqliteStore(path.join(config.dataDir, 'veille.sqlite'), availabilityOf),
+    mailbox: createFolderMailbox(mailboxDir),
+    fetchPage: createPageFetcher({ allowPrivate: config.enrichAllowPrivate, selfOrigin: origin, meter }),
+    analyser: createRulesAnalyser(await loadCriteria(path.join(config.dataDir, 'criteres.json'))),
+    meter,
+    now,
+    log,
+    secrets: config.secrets,
+    concurrency: { enrich: 4, analyse: 3 },
+  };
+  const stream = createEventStream(bus);
+  web.disable('x-powered-by');
+  web.use(express.json({ limit: '100kb' }));
+  web.use('/api', sameOriginOnly, apiRouter(deps, stream));
+  web.use(demoPagesRouter());
+  web.use(express.static(UI_DIST));
+
+  if (firstStart) {
+    const written = await seedDemo(mailboxDir, origin);
+    log.info({ emails: written, mailbox: mailboxDir }, 'demo mailbox seeded');
+  }
+  await reload(deps);
+  const scheduler = startScheduler(deps, {
+    import: importPhase(deps),
+    enrich: enrichPhase(deps),
+    analyse: analysePhase(deps),
+  });
+  log.info({ url: origin, dataDir: config.dataDir }, 'Veille is ready');
+
+  return {
+    url: origin,
+    deps,
+    scheduler,
+    close: async () => {
+      if (bus.current().run.active) bus.emit(event('RunStopRequested', { at: now().toISOString() }));
+      await scheduler.idle();
+      scheduler.close();
+      stream.close();
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        http.closeAllConnections();
+      });
+      await deps.store.close();
+      await deps.mailbox.close();
+      await usageLog.flush();
+    },
+  };
+};

@@ -1,0 +1,73 @@
+import { actionable, decideRun, event, PHASES, type PhaseId } from '@veille/domain';
+import type { Subscription } from 'rxjs';
+import type { PhaseContext, PhaseRunner } from '../phases/context';
+import type { Deps } from './deps';
+import { messageOf, redact } from './errors';
+
+export type Scheduler = {
+  /** Resolves once no phase runs. */
+  idle(): Promise<void>;
+  close(): void;
+};
+
+/**
+ * Subscribes to the projection: while a run is active, starts every idle phase that has work and
+ * ends the run when none has. It owns no timer: it only reacts to events.
+ */
+export const startScheduler = (
+  { bus, now, log, secrets }: Pick<Deps, 'bus' | 'now' | 'log' | 'secrets'>,
+  runners: Record<PhaseId, PhaseRunner>,
+): Scheduler => {
+  const running = new Map<PhaseId, Promise<void>>();
+
+  const contextFor = (phase: PhaseId): PhaseContext => ({
+    phase,
+    stopping: () => bus.current().run.stopping,
+    progress: (done, total, current) => bus.emit(event('PhaseProgressed', { phase, done, total, current })),
+    failItem: (itemId, source, error) => {
+      const message = redact(messageOf(error), secrets);
+      log.warn({ phase, itemId, source, error: message }, 'item failed');
+      bus.emit(event('ItemFailed', { phase, itemId, source, error: message }));
+    },
+  });
+
+  const start = (phase: PhaseId): void => {
+    bus.emit(event('PhaseStarted', { phase, total: actionable(bus.current(), phase) }));
+    const run = runners[phase](contextFor(phase)).then(
+      () => bus.emit(event('PhaseFinished', { phase })),
+      (error: unknown) => {
+        const message = redact(messageOf(error), secrets);
+        log.error({ phase, error: message }, 'phase failed');
+        bus.emit(event('PhaseFailed', { phase, error: message }));
+      },
+    );
+    running.set(phase, run);
+    void run.finally(() => running.delete(phase));
+  };
+
+  const decide = (): void => {
+    for (const decision of decideRun(bus.current())) {
+      if (decision.type === 'StartPhase') start(decision.phase);
+      else bus.emit(event('RunEnded', { at: now().toISOString(), outcome: decision.outcome }));
+    }
+  };
+
+  // Deciding after the event's delivery (a microtask later) keeps phases from starting inside another
+  // subscriber's callback; many events in a row make one decision.
+  let pending = false;
+  const subscription: Subscription = bus.changes$.subscribe(() => {
+    if (pending) return;
+    pending = true;
+    queueMicrotask(() => {
+      pending = false;
+      decide();
+    });
+  });
+
+  return {
+    idle: async () => {
+      while (running.size > 0) await Promise.all(PHASES.map((phase) => running.get(phase)));
+    },
+    close: () => subscription.unsubscribe(),
+  };
+};

@@ -1,0 +1,102 @@
+import { PHASES, toView } from '@veille/domain';
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { NotFoundError, setActivation, UnprocessableError } from '../app/activation';
+import type { Deps } from '../app/deps';
+import { messageOf, redact } from '../app/errors';
+import { reload } from '../app/reload';
+import { ConflictError, startRun, stopRun } from '../app/runs';
+import type { EventStream } from './sse';
+
+const activationBody = z.object({ phase: z.enum(PHASES), enabled: z.boolean() });
+
+class BadRequestError extends Error {}
+
+const statusOf = (error: unknown): number => {
+  if (error instanceof BadRequestError) return 400;
+  if (error instanceof NotFoundError) return 404;
+  if (error instanceof ConflictError) return 409;
+  if (error instanceof UnprocessableError) return 422;
+  // express.json() marks a malformed body with its HTTP status.
+  const status = (error as { status?: unknown }).status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : 500;
+};
+
+type Handler = (request: Request, response: Response) => Promise<unknown> | unknown;
+
+const on =
+  (handler: Handler) =>
+  async (request: Request, response: Response, next: NextFunction): Promise<void> => {
+    try {
+      await handler(request, response);
+    } catch (error) {
+      next(error);
+    }
+  };
+
+export const apiRouter = (deps: Deps, stream: EventStream): Router => {
+  const router = Router();
+  const { bus } = deps;
+
+  router.get('/health', (_request, response) => {
+    response.json({ status: 'ok', version: bus.current().version, clients: stream.clients() });
+  });
+
+  router.get('/state', (_request, response) => {
+    response.json(toView(bus.current()));
+  });
+
+  router.get('/events', (request, response) => stream.handle(request, response));
+
+  router.post(
+    '/runs',
+    on(async (_request, response) => {
+      const outcome = await startRun(deps);
+      response.status(outcome.started ? 202 : 200).json(outcome);
+    }),
+  );
+
+  router.post(
+    '/runs/stop',
+    on((_request, response) => {
+      stopRun(deps);
+      response.status(202).json({ stopping: true });
+    }),
+  );
+
+  router.post(
+    '/refresh',
+    on(async (_request, response) => {
+      if (bus.current().run.active) {
+        throw new ConflictError('Mise à jour impossible pendant un traitement : arrêtez-le ou attendez sa fin.');
+      }
+      await reload(deps);
+      response.json(toView(bus.current()));
+    }),
+  );
+
+  router.post(
+    '/sources/:sender/activation',
+    on(async (request, response) => {
+      const body = activationBody.safeParse(request.body);
+      if (!body.success) {
+        throw new BadRequestError('Corps attendu : { "phase": "import" | "enrich" | "analyse", "enabled": true | false }');
+      }
+      await setActivation(deps, String(request.params.sender).toLowerCase(), body.data.phase, body.data.enabled);
+      response.json({ ok: true });
+    }),
+  );
+
+  router.use((_request: Request, response: Response) => {
+    response.status(404).json({ error: 'Route inconnue.' });
+  });
+
+  router.use((error: unknown, _request: Request, response: Response, _next: NextFunction) => {
+    const status = statusOf(error);
+    const message = redact(messageOf(error), deps.secrets);
+    if (status === 500) deps.log.error({ error: message }, 'request failed');
+    response.status(status).json({ error: status === 500 ? `Erreur interne : ${message}` : message });
+  });
+
+  return router;
+};

@@ -1,0 +1,35 @@
+import { event, INPUT_STATUS, nextOffers, type OfferRecord } from '@veille/domain';
+import type { Deps } from '../app/deps';
+import type { PhaseContext, PhaseRunner } from './context';
+import { workOffers } from './offerWorkers';
+
+/** How many offers' texts one store read brings, so phase 3 never reads one offer per request. */
+const READ_BATCH = 20;
+
+/** Phase 3: the analyser scores each `À analyser` offer against the user's criteria → `À traiter`. */
+export const analysePhase =
+  ({ bus, store, analyser, concurrency }: Pick<Deps, 'bus' | 'store' | 'analyser' | 'concurrency'>): PhaseRunner =>
+  (context: PhaseContext) => {
+    const reads = new Map<string, Promise<Map<string, OfferRecord>>>();
+
+    const contentOf = async (id: string): Promise<OfferRecord> => {
+      if (!reads.has(id)) {
+        const ahead = nextOffers(bus.current(), 'analyse', new Set(reads.keys()), READ_BATCH).map((offer) => offer.id);
+        const batch = [...new Set([id, ...ahead])].slice(0, READ_BATCH);
+        const read = store.readOffers(batch).then((records) => new Map(records.map((record) => [record.id, record])));
+        for (const wanted of batch) reads.set(wanted, read);
+      }
+      const record = (await reads.get(id))?.get(id);
+      reads.delete(id);
+      if (!record) throw new Error(`Offre ${id} introuvable dans la base`);
+      return record;
+    };
+
+    return workOffers(bus, { ...context, phase: 'analyse' }, concurrency.analyse, async (offer) => {
+      const analysis = await analyser.analyse(await contentOf(offer.id));
+      await store.updateOffers([{ id: offer.id, patch: { status: 'À traiter', analysis } }]);
+      bus.emit(
+        event('OfferStatusChanged', { offerId: offer.id, source: offer.source, from: INPUT_STATUS.analyse, to: 'À traiter' }),
+      );
+    });
+  };

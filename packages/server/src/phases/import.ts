@@ -1,0 +1,47 @@
+import { event, isImportable, type MailRef } from '@veille/domain';
+import type { Deps } from '../app/deps';
+import { UnavailableError } from '../app/errors';
+import { auditMailbox } from '../app/reload';
+import { decodeAlert } from '../mail/decode';
+import { parserFor } from '../parsers/registry';
+import type { PhaseContext, PhaseRunner } from './context';
+
+type ImportDeps = Pick<Deps, 'bus' | 'store' | 'mailbox'>;
+
+/** Parse, store, then archive: an email leaves the folder only once its offers are stored. */
+const importEmail = async ({ bus, store, mailbox }: ImportDeps, ref: MailRef): Promise<void> => {
+  const source = bus.current().sources.get(ref.sender);
+  const parser = source && parserFor(source.board);
+  if (!source || !parser) throw new Error(`Aucun parseur pour ${ref.sender}`);
+  const email = await decodeAlert(await mailbox.read(ref.id));
+  const parsed = parser.parse(email);
+  if (parsed.length === 0) throw new Error(`Aucune offre trouvée dans l'email « ${ref.subject} » (${source.board})`);
+  const created = await store.saveOffers(parsed.map((offer) => ({ ...offer, source: ref.sender })));
+  for (const offer of created) bus.emit(event('OfferCreated', { offer }));
+  await mailbox.archive(ref.id);
+  bus.emit(event('EmailArchived', { sender: ref.sender, emailId: ref.id, offers: created.length }));
+};
+
+/** Phase 1: every email of a source whose création is on, as the audit at the start of the phase lists them. */
+export const importPhase =
+  (deps: ImportDeps): PhaseRunner =>
+  async (context: PhaseContext) => {
+    const refs = await auditMailbox(deps);
+    const work = refs.filter((ref) => isImportable(deps.bus.current(), ref.sender, ref.id));
+    let done = 0;
+    for (const ref of work) {
+      if (context.stopping()) break;
+      // The user may turn création off for this source while the phase runs.
+      if (!isImportable(deps.bus.current(), ref.sender, ref.id)) continue;
+      const board = deps.bus.current().sources.get(ref.sender)?.board ?? '';
+      context.progress(done, work.length, `${board} — ${ref.subject}`);
+      try {
+        await importEmail(deps, ref);
+      } catch (error) {
+        if (error instanceof UnavailableError) throw error;
+        context.failItem(ref.id, ref.sender, error);
+      }
+      done += 1;
+    }
+    context.progress(done, work.length, '');
+  };

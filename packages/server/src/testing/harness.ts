@@ -1,0 +1,31 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Projection } from '@veille/domain';
+import pino from 'pino';
+import { filter, firstValueFrom, map } from 'rxjs';
+import { startApp, type App } from '../app';
+import type { Bus } from '../app/bus';
+import { loadConfig } from '../config';
+
+/** A data dir that does not exist yet, as on a user's first start (so the demo is seeded). */
+export const freshDataDir = (): { dir: string; cleanup: () => void } => {
+  const parent = mkdtempSync(path.join(os.tmpdir(), 'veille-'));
+  return { dir: path.join(parent, 'data'), cleanup: () => rmSync(parent, { recursive: true, force: true }) };
+};
+
+export const startTestApp = (dataDir: string): Promise<App> =>
+  startApp(loadConfig({ HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir }), { log: pino({ level: 'silent' }) });
+
+/** Resolves with the first projection, from now on, that satisfies the predicate. */
+export const until = (bus: Bus, predicate: (state: Projection) => boolean): Promise<Projection> =>
+  predicate(bus.current())
+    ? Promise.resolve(bus.current())
+    : firstValueFrom(
+        bus.changes$.pipe(
+          map(({ state }) => state),
+          filter(predicate),
+        ),
+      );
+
+export const runEnded = (bus: Bus): Promise<Projection> => until(bus, (state) => !state.run.active && !!state.run.endedAt);
