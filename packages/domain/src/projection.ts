@@ -160,9 +160,25 @@ const recountFailures = (state: Projection): void => {
   }
 };
 
+/**
+ * The next envelope, written out field by field: an object spread here costs more than the whole
+ * rest of a status change.
+ */
+const advance = (state: Projection, changed: { run?: RunState; usage?: Usage } = {}): Projection => ({
+  version: state.version + 1,
+  sources: state.sources,
+  counts: state.counts,
+  toImport: state.toImport,
+  offers: state.offers,
+  byStatus: state.byStatus,
+  failed: state.failed,
+  failedWaiting: state.failedWaiting,
+  run: changed.run ?? state.run,
+  usage: changed.usage ?? state.usage,
+});
+
 /** Folds one event into the projection. Total and never throws: unknown input leaves the state as it is. */
 export const evolve = (state: Projection, event: DomainEvent): Projection => {
-  const next = { ...state, version: state.version + 1 };
   switch (event.type) {
     case 'TableLoaded': {
       resetCollections(state);
@@ -172,43 +188,43 @@ export const evolve = (state: Projection, event: DomainEvent): Projection => {
       }
       for (const offer of event.data.offers) addOffer(state, offer);
       recountFailures(state);
-      return next;
+      return advance(state);
     }
     case 'MailboxAudited': {
       state.toImport.clear();
       for (const [sender, count] of Object.entries(event.data.bySender)) state.toImport.set(sender, count);
-      return next;
+      return advance(state);
     }
     case 'SourceAdded': {
       state.sources.set(event.data.source.sender, event.data.source);
       countsOf(state, event.data.source.sender);
-      return next;
+      return advance(state);
     }
     case 'SourceActivationChanged': {
       const source = state.sources.get(event.data.sender);
-      if (!source) return next;
+      if (!source) return advance(state);
       state.sources.set(source.sender, {
         ...source,
         activation: { ...source.activation, [event.data.phase]: event.data.enabled },
       });
-      return next;
+      return advance(state);
     }
     case 'OfferCreated': {
-      if (state.offers.has(event.data.offer.id)) return next;
+      if (state.offers.has(event.data.offer.id)) return advance(state);
       addOffer(state, event.data.offer);
-      return next;
+      return advance(state);
     }
     case 'OfferStatusChanged': {
       changeStatus(state, event.data);
-      return next;
+      return advance(state);
     }
     case 'OfferDeleted': {
       removeOffer(state, event.data.offerId, event.data.source, event.data.status);
-      return next;
+      return advance(state);
     }
     case 'EmailArchived': {
       bump(state.toImport, event.data.sender, -1);
-      return next;
+      return advance(state);
     }
     case 'ItemFailed': {
       const { phase, itemId, source } = event.data;
@@ -216,26 +232,23 @@ export const evolve = (state: Projection, event: DomainEvent): Projection => {
         state.failed[phase].add(itemId);
         bump(state.failedWaiting[phase], source, 1);
       }
-      return { ...next, run: withPhase(state, phase, { failed: state.run.phases[phase].failed + 1 }) };
+      return advance(state, { run: withPhase(state, phase, { failed: state.run.phases[phase].failed + 1 }) });
     }
     case 'RunStarted': {
       clearFailures(state);
-      return {
-        ...next,
+      return advance(state, {
         run: { active: true, stopping: false, startedAt: event.data.at, phases: idlePhases() },
         usage: { ...state.usage, run: {} },
-      };
+      });
     }
     case 'RunStopRequested':
-      return state.run.active ? { ...next, run: { ...state.run, stopping: true } } : next;
+      return state.run.active ? advance(state, { run: { ...state.run, stopping: true } }) : advance(state);
     case 'RunEnded':
-      return {
-        ...next,
+      return advance(state, {
         run: { ...state.run, active: false, stopping: false, endedAt: event.data.at, outcome: event.data.outcome },
-      };
+      });
     case 'PhaseStarted':
-      return {
-        ...next,
+      return advance(state, {
         run: withPhase(state, event.data.phase, {
           state: 'running',
           done: 0,
@@ -243,32 +256,30 @@ export const evolve = (state: Projection, event: DomainEvent): Projection => {
           current: '',
           error: undefined,
         }),
-      };
+      });
     case 'PhaseProgressed': {
       const { phase, done, total, current } = event.data;
-      return { ...next, run: withPhase(state, phase, { done, total, current }) };
+      return advance(state, { run: withPhase(state, phase, { done, total, current }) });
     }
     case 'PhaseFinished':
-      return { ...next, run: withPhase(state, event.data.phase, { state: 'finished', current: '' }) };
+      return advance(state, { run: withPhase(state, event.data.phase, { state: 'finished', current: '' }) });
     case 'PhaseFailed':
-      return {
-        ...next,
+      return advance(state, {
         run: withPhase(state, event.data.phase, { state: 'failed', current: '', error: event.data.error }),
-      };
+      });
     case 'ApiCallsCounted': {
       const call = event.data;
       const today = state.usage.day === call.day ? state.usage.today : {};
-      return {
-        ...next,
+      return advance(state, {
         usage: {
           day: call.day,
           run: { ...state.usage.run, [call.api]: addCall(state.usage.run[call.api], call) },
           today: { ...today, [call.api]: addCall(today[call.api], call) },
         },
-      };
+      });
     }
     case 'UsageLoaded':
-      return { ...next, usage: { ...state.usage, day: event.data.day, today: event.data.today } };
+      return advance(state, { usage: { ...state.usage, day: event.data.day, today: event.data.today } });
     default:
       return state;
   }

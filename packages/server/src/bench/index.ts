@@ -1,0 +1,14 @@
+import { benchProjection } from './projection.bench';
+import { benchSse } from './sse.bench';
+
+/** `pnpm bench`: speed and memory figures, printed against their targets (never asserted in tests). */
+const main = async (): Promise<void> => {
+  process.stdout.write('Veille benchmarks\n\n');
+  benchProjection();
+  await benchSse();
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${String(error)}\n`);
+  process.exit(1);
+});
