@@ -1,0 +1,61 @@
+import { Router } from 'express';
+import { DEMO_OFFERS, describeDemoOffer, type DemoOffer } from './catalogue';
+
+const escape = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const jobPosting = (offer: DemoOffer, posted: Date) => ({
+  '@context': 'https://schema.org/',
+  '@type': 'JobPosting',
+  title: offer.title,
+  description: describeDemoOffer(offer).map((paragraph) => `<p>${escape(paragraph)}</p>`).join(''),
+  datePosted: posted.toISOString().slice(0, 10),
+  validThrough: new Date(posted.getTime() + 60 * 86_400_000).toISOString(),
+  employmentType: offer.title.includes('Stage') ? 'INTERN' : 'FULL_TIME',
+  hiringOrganization: { '@type': 'Organization', name: offer.company },
+  jobLocation: {
+    '@type': 'Place',
+    address: { '@type': 'PostalAddress', addressLocality: offer.city, postalCode: offer.postalCode, addressCountry: 'FR' },
+  },
+  ...(offer.remote ? { jobLocationType: 'TELECOMMUTE' } : {}),
+  ...(offer.salary
+    ? {
+        baseSalary: {
+          '@type': 'MonetaryAmount',
+          currency: 'EUR',
+          value: { '@type': 'QuantitativeValue', minValue: offer.salary.min, maxValue: offer.salary.max, unitText: offer.salary.unit },
+        },
+      }
+    : {}),
+});
+
+const page = (offer: DemoOffer): string => `<!DOCTYPE html>
+<html lang="fr"><head><meta charset="utf-8"><title>${escape(offer.title)} - ${escape(offer.company)}</title>
+<script type="application/ld+json">${JSON.stringify(jobPosting(offer, new Date())).replace(/</g, '\\u003c')}</script>
+</head><body>
+<header><nav>Accueil · Offres · Entreprises</nav></header>
+<main><h1>${escape(offer.title)}</h1><p>${escape(offer.company)} — ${escape(offer.city)}</p>
+${describeDemoOffer(offer).map((paragraph) => `<p>${escape(paragraph)}</p>`).join('\n')}
+</main><footer>Page de démonstration servie par Veille.</footer></body></html>`;
+
+const gonePage = `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Offre expirée</title></head>
+<body><main><h1>Cette offre n'est plus disponible</h1><p>Le recruteur a clôturé cette annonce.</p></main></body></html>`;
+
+/** The demo offers' pages, so enrichment works with no internet: JSON-LD JobPosting, or 410 when gone. */
+export const demoPagesRouter = (): Router => {
+  const router = Router();
+  const bySlug = new Map(DEMO_OFFERS.map((offer) => [offer.slug, offer]));
+  router.get('/demo/offres/:slug', (request, response) => {
+    const offer = bySlug.get(String(request.params.slug));
+    if (!offer) {
+      response.status(404).type('html').send('<h1>Offre introuvable</h1>');
+      return;
+    }
+    if (offer.gone) {
+      response.status(410).type('html').send(gonePage);
+      return;
+    }
+    response.type('html').send(page(offer));
+  });
+  return router;
+};
