@@ -1,0 +1,36 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describeOfferStoreContract } from '../store-contract';
+import { availabilityOf } from '../../app/sources';
+import { openSqliteStore } from '.';
+
+const tempFile = () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'veille-sqlite-'));
+  return { file: path.join(dir, 'veille.sqlite'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+};
+
+describeOfferStoreContract('SQLite', async () => {
+  const { file, remove } = tempFile();
+  const store = openSqliteStore(file, availabilityOf);
+  return { store, cleanup: async () => (await store.close(), remove()) };
+});
+
+describe('SQLite store file', () => {
+  it('should keep everything across a reopen', async () => {
+    const { file, remove } = tempFile();
+    const store = openSqliteStore(file, availabilityOf);
+    const on = { import: true, enrich: true, analyse: true };
+    await store.addSources([{ sender: 'alert@indeed.com', board: 'Indeed', activation: on, available: on }]);
+    await store.saveOffers([{ key: 'indeed:1', source: 'alert@indeed.com', url: 'https://fr.indeed.com/viewjob?jk=1', title: 'Data', company: '', city: '', department: '', salary: '', offerDate: '' }]);
+    await store.close();
+
+    const reopened = openSqliteStore(file, availabilityOf);
+    const snapshot = await reopened.load();
+    await reopened.close();
+    remove();
+
+    expect(snapshot.sources).toHaveLength(1);
+    expect(snapshot.offers).toHaveLength(1);
+  });
+});

@@ -1,0 +1,107 @@
+import type { NewOffer, OfferStore, Source } from '@veille/domain';
+
+const on = { import: true, enrich: true, analyse: true };
+const sender = 'notification@emails.hellowork.com';
+const source: Source = { sender, board: 'HelloWork', activation: on, available: on };
+
+const newOffer = (id: number, overrides: Partial<NewOffer> = {}): NewOffer => ({
+  key: `hellowork:${id}`,
+  source: sender,
+  url: `https://www.hellowork.com/fr-fr/emplois/${id}.html`,
+  title: `Data engineer ${id}`,
+  company: 'Acme',
+  city: 'Lyon',
+  department: '69',
+  salary: '',
+  offerDate: '',
+  ...overrides,
+});
+
+/** What every OfferStore must do, run against each adapter (SQLite, Airtable) with the same cases. */
+export const describeOfferStoreContract = (
+  name: string,
+  makeStore: () => Promise<{ store: OfferStore; cleanup: () => Promise<void> }>,
+): void => {
+  describe(`${name} as the offer store`, () => {
+    let store: OfferStore;
+    let cleanup: () => Promise<void>;
+
+    beforeEach(async () => {
+      ({ store, cleanup } = await makeStore());
+    });
+
+    afterEach(async () => {
+      await cleanup();
+    });
+
+    it('should load nothing when empty', async () => {
+      expect(await store.load()).toEqual({ sources: [], offers: [] });
+    });
+
+    it('should add sources once, never changing the flags of an existing one', async () => {
+      await store.addSources([source]);
+      await store.setActivation(sender, 'enrich', false);
+
+      await store.addSources([source]);
+
+      expect((await store.load()).sources).toEqual([{ ...source, activation: { ...on, enrich: false } }]);
+    });
+
+    it('should refuse an activation for an unknown sender', async () => {
+      await expect(store.setActivation('nobody@example.org', 'import', false)).rejects.toThrow('nobody@example.org');
+    });
+
+    it('should create offers in A compléter and never duplicate a key', async () => {
+      await store.addSources([source]);
+
+      const created = await store.saveOffers([newOffer(1), newOffer(2)]);
+      const again = await store.saveOffers([newOffer(2), newOffer(3)]);
+
+      expect(created.map((offer) => offer.status)).toEqual(['A compléter', 'A compléter']);
+      expect(again.map((offer) => offer.title)).toEqual(['Data engineer 3']);
+      const { offers } = await store.load();
+      expect(offers).toHaveLength(3);
+      expect(offers.find((offer) => offer.id === created[0].id)).toMatchObject({ source: sender, title: 'Data engineer 1', city: 'Lyon' });
+    });
+
+    it('should update status, reason and text, and fill only empty fields', async () => {
+      await store.addSources([source]);
+      const [offer] = await store.saveOffers([newOffer(1, { company: '' })]);
+
+      await store.updateOffers([
+        { id: offer.id, patch: { status: 'À analyser', text: 'Le texte complet', reason: '', fill: { title: 'Autre titre', company: 'Acme SAS', salary: '50 k€' } } },
+      ]);
+
+      const [record] = await store.readOffers([offer.id]);
+      expect(record).toMatchObject({ status: 'À analyser', text: 'Le texte complet', title: 'Data engineer 1', company: 'Acme SAS', salary: '50 k€' });
+    });
+
+    it('should keep an analysis', async () => {
+      await store.addSources([source]);
+      const [offer] = await store.saveOffers([newOffer(1)]);
+      const analysis = { summary: 'Bien.', scores: { salaire: 12 }, total: 12, dealBreakers: [], analyser: 'règles' };
+
+      await store.updateOffers([{ id: offer.id, patch: { status: 'À traiter', analysis } }]);
+
+      expect((await store.readOffers([offer.id]))[0]).toMatchObject({ status: 'À traiter', analysis });
+    });
+
+    it('should write nothing of a batch with an unknown offer', async () => {
+      await store.addSources([source]);
+      const [offer] = await store.saveOffers([newOffer(1)]);
+
+      await expect(store.updateOffers([{ id: offer.id, patch: { status: 'Ignoré' } }, { id: 'recMissing', patch: { status: 'Ignoré' } }])).rejects.toThrow('recMissing');
+
+      expect((await store.load()).offers[0].status).toBe('A compléter');
+    });
+
+    it('should read many offers at once', async () => {
+      await store.addSources([source]);
+      const created = await store.saveOffers(Array.from({ length: 1_200 }, (_unused, index) => newOffer(index)));
+
+      const records = await store.readOffers(created.map((offer) => offer.id));
+
+      expect(records).toHaveLength(1_200);
+    });
+  });
+};
