@@ -1,0 +1,143 @@
+import type { OfferFields, PageOutcome } from '@veille/domain';
+import * as cheerio from 'cheerio';
+import { z } from 'zod';
+import { htmlToText } from './text';
+
+export type Page = { url: string; html: string; $: cheerio.CheerioAPI; now: Date };
+
+/** Reads a page into an outcome, or passes (undefined) to the next extractor. */
+export type Extractor = (page: Page) => PageOutcome | undefined;
+
+const text = z.string().trim();
+const named = z.union([text, z.object({ name: text.optional() }).passthrough()]).optional();
+const amount = z.union([z.number(), z.string()]).optional();
+const address = z.object({ addressLocality: text.optional(), postalCode: z.union([text, z.number()]).optional(), addressRegion: text.optional() }).passthrough();
+const place = z.object({ address: z.union([address, text]).optional() }).passthrough();
+
+const jobPosting = z
+  .object({
+    title: text.optional(),
+    description: text.optional(),
+    hiringOrganization: named,
+    jobLocation: z.union([place, z.array(place)]).optional(),
+    baseSalary: z
+      .object({
+        currency: text.optional(),
+        value: z.union([amount, z.object({ value: amount, minValue: amount, maxValue: amount, unitText: text.optional() }).passthrough()]).optional(),
+      })
+      .passthrough()
+      .optional(),
+    datePosted: text.optional(),
+    validThrough: text.optional(),
+  })
+  .passthrough();
+
+type JobPosting = z.infer<typeof jobPosting>;
+
+const UNITS: Record<string, string> = { YEAR: 'an', MONTH: 'mois', WEEK: 'semaine', DAY: 'jour', HOUR: 'heure' };
+
+const money = (value: string | number | undefined): string =>
+  value === undefined || value === '' ? '' : Number(value).toLocaleString('fr-FR').replace(/\u202f/g, ' ');
+
+const salaryOf = (salary: JobPosting['baseSalary']): string => {
+  if (!salary?.value) return '';
+  const currency = salary.currency ?? 'EUR';
+  if (typeof salary.value !== 'object') return `${money(salary.value)} ${currency}`;
+  const { minValue, maxValue, value, unitText } = salary.value;
+  const range = minValue !== undefined && maxValue !== undefined && minValue !== maxValue ? `${money(minValue)} – ${money(maxValue)}` : money(value ?? minValue ?? maxValue);
+  const unit = unitText ? ` / ${UNITS[unitText.toUpperCase()] ?? unitText.toLowerCase()}` : '';
+  return range ? `${range} ${currency}${unit}` : '';
+};
+
+const flatten = (node: unknown): unknown[] => {
+  if (Array.isArray(node)) return node.flatMap(flatten);
+  if (node && typeof node === 'object' && '@graph' in node) return flatten((node as { '@graph': unknown })['@graph']);
+  return [node];
+};
+
+const isJobPosting = (node: unknown): boolean => {
+  const type = (node as { '@type'?: unknown } | null)?.['@type'];
+  return type === 'JobPosting' || (Array.isArray(type) && type.includes('JobPosting'));
+};
+
+const fieldsOf = (posting: JobPosting): Partial<OfferFields> => {
+  const places = Array.isArray(posting.jobLocation) ? posting.jobLocation : posting.jobLocation ? [posting.jobLocation] : [];
+  const first = places[0]?.address;
+  const where = typeof first === 'object' ? first : undefined;
+  const postal = where?.postalCode === undefined ? '' : String(where.postalCode);
+  const company = typeof posting.hiringOrganization === 'string' ? posting.hiringOrganization : posting.hiringOrganization?.name;
+  const fields: Partial<OfferFields> = {
+    title: posting.title,
+    company,
+    city: where?.addressLocality ?? (typeof first === 'string' ? first : undefined),
+    department: /^\d{5}$/.test(postal) ? postal.slice(0, 2) : where?.addressRegion,
+    salary: salaryOf(posting.baseSalary),
+    offerDate: posting.datePosted && /^\d{4}-\d{2}-\d{2}/.test(posting.datePosted) ? posting.datePosted.slice(0, 10) : undefined,
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value)) as Partial<OfferFields>;
+};
+
+/** schema.org JobPosting in JSON-LD, the structured data most boards publish for search engines. */
+export const jsonLdExtractor: Extractor = ({ $, now }) => {
+  for (const script of $('script[type="application/ld+json"]').toArray()) {
+    let data: unknown;
+    try {
+      data = JSON.parse($(script).text());
+    } catch {
+      continue;
+    }
+    const posting = jobPosting.safeParse(flatten(data).find(isJobPosting));
+    if (!posting.success) continue;
+    const validThrough = posting.data.validThrough ? new Date(posting.data.validThrough) : undefined;
+    if (validThrough && !Number.isNaN(validThrough.getTime()) && validThrough < now) {
+      return { kind: 'expired', reason: `Offre expirée le ${validThrough.toLocaleDateString('fr-FR')}` };
+    }
+    const description = posting.data.description ? htmlToText(posting.data.description) : '';
+    if (description) return { kind: 'found', text: description, fields: fieldsOf(posting.data) };
+  }
+  return undefined;
+};
+
+const EXPIRED = [
+  /no longer accepting applications/i,
+  /this job has expired/i,
+  /job (is )?no longer available/i,
+  /n'est plus disponible/i,
+  /n’est plus disponible/i,
+  /offre (a )?expirée?/i,
+  /cette annonce a expiré/i,
+  /offre (n'est plus|n’est plus) en ligne/i,
+];
+
+const visibleText = ($: cheerio.CheerioAPI, selector: string): string => {
+  const copy = $(selector).first().clone();
+  copy.find('script, style, noscript, nav, header, footer, aside, form').remove();
+  return htmlToText(copy.html() ?? '');
+};
+
+/** A board's "this offer is closed" notice, in French or English. */
+export const expiredNoticeExtractor: Extractor = ({ $ }) => {
+  const body = visibleText($, 'body');
+  const notice = EXPIRED.find((pattern) => pattern.test(body));
+  return notice ? { kind: 'expired', reason: `Offre close : « ${notice.exec(body)?.[0]} »` } : undefined;
+};
+
+const MIN_READABLE = 300;
+
+/** The page's main text when nothing structured is there. */
+export const readableTextExtractor: Extractor = ({ $ }) => {
+  const text = visibleText($, $('main').length ? 'main' : $('article').length ? 'article' : 'body');
+  return text.length >= MIN_READABLE ? { kind: 'found', text, fields: {} } : undefined;
+};
+
+/** Tried in order; board-specific extractors go before the generic fallback. */
+export const EXTRACTORS: readonly Extractor[] = [jsonLdExtractor, expiredNoticeExtractor, readableTextExtractor];
+
+export const extract = (url: string, html: string, now: Date): PageOutcome => {
+  const page = { url, html, $: cheerio.load(html), now };
+  for (const extractor of EXTRACTORS) {
+    const outcome = extractor(page);
+    if (outcome) return outcome;
+  }
+  return { kind: 'ignored', reason: "Aucun texte d'offre trouvé sur la page" };
+};

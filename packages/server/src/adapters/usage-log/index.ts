@@ -1,0 +1,71 @@
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
+import { addCall, type ApiCall, type ApiUsage } from '@veille/domain';
+import { z } from 'zod';
+
+const KEEP_DAYS = 90;
+
+const usageSchema = z.object({
+  calls: z.number(),
+  byKind: z.record(z.string(), z.number()),
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+  cachedTokens: z.number(),
+  costUsd: z.number(),
+});
+const fileSchema = z.object({ days: z.record(z.string(), z.record(z.string(), usageSchema)) });
+
+type Days = Record<string, Record<string, ApiUsage>>;
+
+const readDays = (file: string): Days => {
+  if (!existsSync(file)) return {};
+  const parsed = fileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8') || '{}'));
+  if (parsed.success) return parsed.data.days;
+  // A damaged log must not stop the product: it is set aside for the user to look at.
+  renameSync(file, `${file}.damaged-${Date.now()}`);
+  return {};
+};
+
+export type UsageLog = {
+  today(day: string): Record<string, ApiUsage>;
+  record(call: ApiCall): void;
+  flush(): Promise<void>;
+};
+
+/** API usage per day on disk, so "today" survives a restart. Writes are chained, never timed. */
+export const openUsageLog = (file: string): UsageLog => {
+  let days: Days;
+  try {
+    days = readDays(file);
+  } catch {
+    renameSync(file, `${file}.damaged-${Date.now()}`);
+    days = {};
+  }
+  let writing: Promise<void> = Promise.resolve();
+  let dirty = false;
+
+  const write = async (): Promise<void> => {
+    if (!dirty) return;
+    dirty = false;
+    const kept = Object.keys(days).sort().slice(-KEEP_DAYS);
+    days = Object.fromEntries(kept.map((day) => [day, days[day]]));
+    await writeFile(`${file}.tmp`, JSON.stringify({ days }));
+    await rename(`${file}.tmp`, file);
+  };
+
+  return {
+    today: (day) => days[day] ?? {},
+    record: (call) => {
+      const day = days[call.day] ?? {};
+      days[call.day] = { ...day, [call.api]: addCall(day[call.api], call) };
+      // Many calls in a row make one write: the chained write runs once the previous one is done.
+      if (dirty) return;
+      dirty = true;
+      writing = writing.then(write, write);
+    },
+    flush: async () => {
+      await writing;
+      await write();
+    },
+  };
+};
