@@ -34,7 +34,8 @@ export type ItemFailed = Event<'ItemFailed', { phase: PhaseId; itemId: string; s
 export type RunStarted = Event<'RunStarted', { at: string }>;
 export type RunStopRequested = Event<'RunStopRequested', { at: string }>;
 export type RunEnded = Event<'RunEnded', { at: string; outcome: 'done' | 'stopped' }>;
-export type PhaseStarted = Event<'PhaseStarted', { phase: PhaseId; total: number }>;
+/** `worker` names who does the work, shown on the phase line (e.g. "règles" for the rules analyser). */
+export type PhaseStarted = Event<'PhaseStarted', { phase: PhaseId; total: number; worker?: string }>;
 export type PhaseProgressed = Event<'PhaseProgressed', { phase: PhaseId; done: number; total: number; current: string }>;
 export type PhaseFinished = Event<'PhaseFinished', { phase: PhaseId }>;
 /** The phase as a whole could not go on (mailbox unreachable, store down): not retried in this run. */

@@ -135,6 +135,18 @@ describe('Projection', () => {
       expect(again.usage.today['Pages web'].calls).toBe(1);
     });
 
+    it('should count a phase restarted in the same run from where it was', () => {
+      const state = given(
+        event('RunStarted', { at: now }),
+        event('PhaseStarted', { phase: 'enrich', total: 2 }),
+        event('PhaseProgressed', { phase: 'enrich', done: 2, total: 2, current: '' }),
+        event('PhaseFinished', { phase: 'enrich' }),
+        event('PhaseStarted', { phase: 'enrich', total: 3 }),
+      );
+
+      expect(state.run.phases.enrich).toMatchObject({ state: 'running', done: 2, total: 5 });
+    });
+
     it('should start a new day of usage when the day changes', () => {
       const state = given(
         event('UsageLoaded', { day: '2026-11-23', today: {} }),

@@ -15,6 +15,8 @@ export type PhaseRun = {
   /** Items (emails or offers) that failed in this run. */
   readonly failed: number;
   readonly error?: string;
+  /** Who does the work: "règles", a model's name, "dossier local"… */
+  readonly worker?: string;
 };
 
 export type RunState = {
@@ -249,10 +251,11 @@ export const evolve = (state: Projection, event: DomainEvent): Projection => {
       });
     case 'PhaseStarted':
       return advance(state, {
+        // A phase restarted in the same run (new work arrived) goes on counting from where it was.
         run: withPhase(state, event.data.phase, {
           state: 'running',
-          done: 0,
-          total: event.data.total,
+          total: state.run.phases[event.data.phase].done + event.data.total,
+          worker: event.data.worker,
           current: '',
           error: undefined,
         }),

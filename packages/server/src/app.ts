@@ -90,11 +90,11 @@ export const startApp = async (config: Config, options: AppOptions = {}): Promis
     log.info({ emails: written, mailbox: mailboxDir }, 'demo mailbox seeded');
   }
   await reload(deps);
-  const scheduler = startScheduler(deps, {
-    import: importPhase(deps),
-    enrich: enrichPhase(deps),
-    analyse: analysePhase(deps),
-  });
+  const scheduler = startScheduler(
+    deps,
+    { import: importPhase(deps), enrich: enrichPhase(deps), analyse: analysePhase(deps) },
+    { import: 'dossier local', enrich: 'pages web', analyse: deps.analyser.label },
+  );
   log.info({ url: origin, dataDir: config.dataDir }, 'Veille is ready');
 
   return {

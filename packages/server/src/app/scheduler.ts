@@ -17,13 +17,16 @@ export type Scheduler = {
 export const startScheduler = (
   { bus, now, log, secrets }: Pick<Deps, 'bus' | 'now' | 'log' | 'secrets'>,
   runners: Record<PhaseId, PhaseRunner>,
+  workers: Partial<Record<PhaseId, string>> = {},
 ): Scheduler => {
   const running = new Map<PhaseId, Promise<void>>();
 
-  const contextFor = (phase: PhaseId): PhaseContext => ({
+  /** Progress counts from what the phase already did in this run, so its line covers the whole run. */
+  const contextFor = (phase: PhaseId, before: number): PhaseContext => ({
     phase,
     stopping: () => bus.current().run.stopping,
-    progress: (done, total, current) => bus.emit(event('PhaseProgressed', { phase, done, total, current })),
+    progress: (done, total, current) =>
+      bus.emit(event('PhaseProgressed', { phase, done: before + done, total: before + total, current })),
     failItem: (itemId, source, error) => {
       const message = redact(messageOf(error), secrets);
       log.warn({ phase, itemId, source, error: message }, 'item failed');
@@ -32,8 +35,9 @@ export const startScheduler = (
   });
 
   const start = (phase: PhaseId): void => {
-    bus.emit(event('PhaseStarted', { phase, total: actionable(bus.current(), phase) }));
-    const run = runners[phase](contextFor(phase)).then(
+    const before = bus.current().run.phases[phase].done;
+    bus.emit(event('PhaseStarted', { phase, total: actionable(bus.current(), phase), worker: workers[phase] }));
+    const run = runners[phase](contextFor(phase, before)).then(
       () => bus.emit(event('PhaseFinished', { phase })),
       (error: unknown) => {
         const message = redact(messageOf(error), secrets);

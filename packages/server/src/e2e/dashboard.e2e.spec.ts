@@ -18,7 +18,7 @@ describeWithChromium('The dashboard in a real browser', () => {
   });
 
   afterAll(async () => {
-    await browser.close();
+    await browser?.close();
   });
 
   beforeEach(async () => {

@@ -1,7 +1,4 @@
 import { existsSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -13,8 +10,8 @@ export const chromiumAvailable = (): boolean => {
   return false;
 };
 
+/** Playwright gives each launch a fresh profile of its own. */
 export const chromiumArgs = (): string[] => [
-  '--headless',
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -22,5 +19,4 @@ export const chromiumArgs = (): string[] => [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  `--user-data-dir=${mkdtempSync(path.join(os.tmpdir(), 'veille-chromium-'))}`,
 ];
