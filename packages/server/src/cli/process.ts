@@ -1,23 +1,25 @@
-import { COLUMNS, deriveTable, PHASE_LABELS, type DomainEvent } from '@veille/domain';
+import { COLUMNS, deriveTable, PHASE_LABELS, PHASES, type Projection } from '@veille/domain';
 import { filter, firstValueFrom, map } from 'rxjs';
 import { startApp } from '../app';
+import type { Change } from '../app/bus';
 import { startRun } from '../app/runs';
 import { ConfigError, loadConfig, loadDotEnv } from '../config';
 
 const line = (text: string): boolean => process.stdout.write(`${text}\n`);
 
-const describe = (event: DomainEvent): string | undefined => {
+/** One line per step; a phase that restarts as new work flows in is not announced again. */
+const describe = ({ event, state }: Change): string | undefined => {
   switch (event.type) {
-    case 'PhaseStarted':
-      return `${PHASE_LABELS[event.data.phase]} : démarrage (${event.data.total} à traiter)`;
+    case 'PhaseStarted': {
+      const phase = state.run.phases[event.data.phase];
+      return phase.done === 0 ? `${PHASE_LABELS[event.data.phase]} : démarrage (${phase.total} à traiter)` : undefined;
+    }
     case 'PhaseProgressed':
       return event.data.current
         ? `${PHASE_LABELS[event.data.phase]} : ${event.data.done}/${event.data.total} — ${event.data.current}`
         : undefined;
     case 'ItemFailed':
       return `${PHASE_LABELS[event.data.phase]} : échec — ${event.data.error}`;
-    case 'PhaseFinished':
-      return `${PHASE_LABELS[event.data.phase]} : terminé`;
     case 'PhaseFailed':
       return `${PHASE_LABELS[event.data.phase]} : arrêté — ${event.data.error}`;
     default:
@@ -25,13 +27,28 @@ const describe = (event: DomainEvent): string | undefined => {
   }
 };
 
+const summary = (state: Projection): string[] => {
+  const { totals } = deriveTable(state);
+  return [
+    '',
+    ...PHASES.map((id) => {
+      const phase = state.run.phases[id];
+      return `${PHASE_LABELS[id]} : ${phase.done} traité(s)${phase.failed ? `, ${phase.failed} échec(s)` : ''}${phase.error ? ` — ${phase.error}` : ''}`;
+    }),
+    `A importer : ${totals.toImport}`,
+    COLUMNS.filter((column) => totals.counts[column] > 0)
+      .map((column) => `${column} : ${totals.counts[column]}`)
+      .join(' | '),
+  ];
+};
+
 /** `pnpm process`: one full headless run (audit, load, every phase), a progress line per step. */
 const main = async (): Promise<number> => {
   loadDotEnv();
   const app = await startApp(loadConfig({ LOG_LEVEL: 'warn', ...process.env }));
   const { bus } = app.deps;
-  const progress = bus.changes$.subscribe(({ event }) => {
-    const text = describe(event);
+  const progress = bus.changes$.subscribe((change) => {
+    const text = describe(change);
     if (text) line(text);
   });
   const ended = firstValueFrom(
@@ -45,10 +62,8 @@ const main = async (): Promise<number> => {
   if (!outcome.started) line(outcome.message);
   else {
     const state = await ended;
-    failedPhases = Object.values(state.run.phases).filter((phase) => phase.state === 'failed').length;
-    const { totals } = deriveTable(state);
-    line(`\nA importer : ${totals.toImport}`);
-    line(COLUMNS.filter((column) => totals.counts[column] > 0).map((column) => `${column} : ${totals.counts[column]}`).join(' | '));
+    failedPhases = PHASES.filter((id) => state.run.phases[id].state === 'failed').length;
+    for (const text of summary(state)) line(text);
   }
   progress.unsubscribe();
   await app.close();
