@@ -11,16 +11,19 @@ export const analysePhase =
   ({ bus, store, analyser, concurrency }: Pick<Deps, 'bus' | 'store' | 'analyser' | 'concurrency'>): PhaseRunner =>
   (context: PhaseContext) => {
     const reads = new Map<string, Promise<Map<string, OfferRecord>>>();
+    const handedOut = new Set<string>();
 
     const contentOf = async (id: string): Promise<OfferRecord> => {
       if (!reads.has(id)) {
-        const ahead = nextOffers(bus.current(), 'analyse', new Set(reads.keys()), READ_BATCH).map((offer) => offer.id);
+        const known = new Set([...reads.keys(), ...handedOut]);
+        const ahead = nextOffers(bus.current(), 'analyse', known, READ_BATCH).map((offer) => offer.id);
         const batch = [...new Set([id, ...ahead])].slice(0, READ_BATCH);
         const read = store.readOffers(batch).then((records) => new Map(records.map((record) => [record.id, record])));
         for (const wanted of batch) reads.set(wanted, read);
       }
       const record = (await reads.get(id))?.get(id);
       reads.delete(id);
+      handedOut.add(id);
       if (!record) throw new Error(`Offre ${id} introuvable dans la base`);
       return record;
     };
