@@ -98,6 +98,18 @@ describe('Phase decisions', () => {
       expect(decideRun(state)).toEqual([{ type: 'EndRun', outcome: 'done' }]);
     });
 
+    it('should offer a failed item as work once the run has ended', () => {
+      const offer = anOffer(hw, 'A compléter');
+      const state = given(
+        event('TableLoaded', { sources: [aSource(hw)], offers: [offer] }),
+        started,
+        event('ItemFailed', { phase: 'enrich', itemId: offer.id, source: hw, error: 'timeout' }),
+        event('RunEnded', { at: now, outcome: 'done' }),
+      );
+
+      expect(hasWork(state)).toBe(true);
+    });
+
     it('should count a failed offer as work again at the next run', () => {
       const offer = anOffer(hw, 'A compléter');
       const state = given(

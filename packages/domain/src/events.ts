@@ -7,6 +7,8 @@ type Event<Type extends string, Data> = Readonly<{ type: Type; data: Readonly<Da
 
 /** The one store query: every source and every offer, replacing what the projection held. */
 export type TableLoaded = Event<'TableLoaded', { sources: Source[]; offers: OfferSummary[] }>;
+/** The mailbox cannot be read (wrong password, host or folder): said once, clearly, in the UI. */
+export type MailboxUnavailable = Event<'MailboxUnavailable', { error: string }>;
 /** Emails waiting in the mailbox, per sender address. */
 export type MailboxAudited = Event<'MailboxAudited', { bySender: Record<string, number> }>;
 export type SourceAdded = Event<'SourceAdded', { source: Source }>;
@@ -47,6 +49,7 @@ export type UsageLoaded = Event<'UsageLoaded', { day: string; today: Record<stri
 export type DomainEvent =
   | TableLoaded
   | MailboxAudited
+  | MailboxUnavailable
   | SourceAdded
   | SourceActivationChanged
   | OfferCreated
@@ -72,6 +75,7 @@ export const event = <E extends DomainEvent>(type: E['type'], data: E['data']): 
 export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
   'TableLoaded',
   'MailboxAudited',
+  'MailboxUnavailable',
   'SourceAdded',
   'SourceActivationChanged',
   'OfferCreated',

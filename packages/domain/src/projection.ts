@@ -49,6 +49,8 @@ export type Projection = {
   readonly failedWaiting: Record<PhaseId, Map<string, number>>;
   readonly run: RunState;
   readonly usage: Usage;
+  /** Why the mailbox could not be read at the last audit, or ''. */
+  readonly mailboxError: string;
 };
 
 export const idlePhase = (): PhaseRun => ({ state: 'idle', done: 0, total: 0, current: '', failed: 0 });
@@ -68,6 +70,7 @@ export const initialProjection = (): Projection => ({
   failedWaiting: perPhase(() => new Map<string, number>()),
   run: { active: false, stopping: false, phases: idlePhases() },
   usage: { day: '', run: {}, today: {} },
+  mailboxError: '',
 });
 
 const countsOf = (state: Projection, source: string): Counts => {
@@ -166,7 +169,7 @@ const recountFailures = (state: Projection): void => {
  * The next envelope, written out field by field: an object spread here costs more than the whole
  * rest of a status change.
  */
-const advance = (state: Projection, changed: { run?: RunState; usage?: Usage } = {}): Projection => ({
+const advance = (state: Projection, changed: { run?: RunState; usage?: Usage; mailboxError?: string } = {}): Projection => ({
   version: state.version + 1,
   sources: state.sources,
   counts: state.counts,
@@ -177,6 +180,7 @@ const advance = (state: Projection, changed: { run?: RunState; usage?: Usage } =
   failedWaiting: state.failedWaiting,
   run: changed.run ?? state.run,
   usage: changed.usage ?? state.usage,
+  mailboxError: changed.mailboxError ?? state.mailboxError,
 });
 
 /** Folds one event into the projection. Total and never throws: unknown input leaves the state as it is. */
@@ -195,8 +199,10 @@ export const evolve = (state: Projection, event: DomainEvent): Projection => {
     case 'MailboxAudited': {
       state.toImport.clear();
       for (const [sender, count] of Object.entries(event.data.bySender)) state.toImport.set(sender, count);
-      return advance(state);
+      return advance(state, { mailboxError: '' });
     }
+    case 'MailboxUnavailable':
+      return advance(state, { mailboxError: event.data.error });
     case 'SourceAdded': {
       state.sources.set(event.data.source.sender, event.data.source);
       countsOf(state, event.data.source.sender);
@@ -246,6 +252,8 @@ export const evolve = (state: Projection, event: DomainEvent): Projection => {
     case 'RunStopRequested':
       return state.run.active ? advance(state, { run: { ...state.run, stopping: true } }) : advance(state);
     case 'RunEnded':
+      // Failures are set aside for one run only: the next "Lancer" tries them again.
+      clearFailures(state);
       return advance(state, {
         run: { ...state.run, active: false, stopping: false, endedAt: event.data.at, outcome: event.data.outcome },
       });

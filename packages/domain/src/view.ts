@@ -17,6 +17,7 @@ export type StateView = {
     readonly phases: (PhaseRun & { readonly id: PhaseId; readonly actionable: number })[];
   };
   readonly usage: Usage;
+  readonly mailboxError: string;
 };
 
 export const toView = (state: Projection): StateView => ({
@@ -31,6 +32,7 @@ export const toView = (state: Projection): StateView => ({
     phases: PHASES.map((id) => ({ id, ...state.run.phases[id], actionable: actionable(state, id) })),
   },
   usage: state.usage,
+  mailboxError: state.mailboxError,
 });
 
 /**
@@ -57,5 +59,6 @@ export const fromView = (view: StateView): Projection => {
     version: view.version,
     run: { ...view.run, phases },
     usage: view.usage,
+    mailboxError: view.mailboxError,
   };
 };

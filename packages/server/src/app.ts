@@ -6,6 +6,7 @@ import { event, type CallMeter } from '@veille/domain';
 import express from 'express';
 import pino, { type Logger } from 'pino';
 import { createFolderMailbox } from './adapters/folder-mailbox';
+import { createImapMailbox } from './adapters/imap';
 import { createPageFetcher } from './adapters/page-fetcher';
 import { createRulesAnalyser, loadCriteria } from './adapters/rules-analyser';
 import { openSqliteStore } from './adapters/sqlite';
@@ -69,7 +70,7 @@ export const startApp = async (config: Config, options: AppOptions = {}): Promis
   const deps: Deps = {
     bus,
     store: openSqliteStore(path.join(config.dataDir, 'veille.sqlite'), availabilityOf),
-    mailbox: createFolderMailbox(mailboxDir),
+    mailbox: config.imap ? createImapMailbox(config.imap, { meter, log }) : createFolderMailbox(mailboxDir),
     fetchPage: createPageFetcher({ allowPrivate: config.enrichAllowPrivate, selfOrigin: origin, meter }),
     analyser: createRulesAnalyser(await loadCriteria(path.join(config.dataDir, 'criteres.json'))),
     meter,
@@ -85,7 +86,7 @@ export const startApp = async (config: Config, options: AppOptions = {}): Promis
   web.use(demoPagesRouter());
   web.use(express.static(UI_DIST));
 
-  if (firstStart) {
+  if (firstStart && !config.imap) {
     const written = await seedDemo(mailboxDir, origin);
     log.info({ emails: written, mailbox: mailboxDir }, 'demo mailbox seeded');
   }
@@ -93,7 +94,7 @@ export const startApp = async (config: Config, options: AppOptions = {}): Promis
   const scheduler = startScheduler(
     deps,
     { import: importPhase(deps), enrich: enrichPhase(deps), analyse: analysePhase(deps) },
-    { import: 'dossier local', enrich: 'pages web', analyse: deps.analyser.label },
+    { import: config.imap ? `IMAP ${config.imap.folder}` : 'dossier local', enrich: 'pages web', analyse: deps.analyser.label },
   );
   log.info({ url: origin, dataDir: config.dataDir }, 'Veille is ready');
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { imapConfigFromEnv, type ImapConfig } from './adapters/imap/config';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -21,6 +22,8 @@ export type Config = {
   dataDir: string;
   enrichAllowPrivate: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** The user's IMAP folder; without it, the folder mailbox under DATA_DIR. */
+  imap?: ImapConfig;
   /** Values never to be shown in a response, an event or a log line. */
   secrets: string[];
 };
@@ -35,13 +38,20 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}`);
   }
   const values = parsed.data;
+  let imap: ImapConfig | undefined;
+  try {
+    imap = imapConfigFromEnv(env);
+  } catch (error) {
+    throw new ConfigError(error instanceof Error ? error.message : String(error));
+  }
   return {
     host: values.HOST,
     port: values.PORT,
     dataDir: path.resolve(values.DATA_DIR),
     enrichAllowPrivate: values.ENRICH_ALLOW_PRIVATE,
     logLevel: values.LOG_LEVEL,
-    secrets: [],
+    imap,
+    secrets: [imap?.password].filter((secret): secret is string => !!secret),
   };
 };
 

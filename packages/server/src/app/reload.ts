@@ -1,5 +1,6 @@
 import { event, type MailRef } from '@veille/domain';
 import type { Deps } from './deps';
+import { redact, UnavailableError } from './errors';
 import { newSource } from './sources';
 
 /** The one store query behind the projection: at startup and on "Mise à jour", never to decide work. */
@@ -8,9 +9,21 @@ export const loadTable = async ({ bus, store }: Pick<Deps, 'bus' | 'store'>): Pr
   bus.emit(event('TableLoaded', snapshot));
 };
 
+type AuditDeps = Pick<Deps, 'bus' | 'store' | 'mailbox' | 'secrets'>;
+
+const readMailbox = async ({ bus, mailbox, secrets }: AuditDeps): Promise<MailRef[]> => {
+  try {
+    return await mailbox.audit();
+  } catch (error) {
+    if (error instanceof UnavailableError) bus.emit(event('MailboxUnavailable', { error: redact(error.message, secrets) }));
+    throw error;
+  }
+};
+
 /** Counts the emails waiting per sender; a sender seen for the first time becomes a source. */
-export const auditMailbox = async ({ bus, store, mailbox }: Pick<Deps, 'bus' | 'store' | 'mailbox'>): Promise<MailRef[]> => {
-  const refs = await mailbox.audit();
+export const auditMailbox = async (deps: AuditDeps): Promise<MailRef[]> => {
+  const { bus, store } = deps;
+  const refs = await readMailbox(deps);
   const bySender: Record<string, number> = {};
   for (const ref of refs) bySender[ref.sender] = (bySender[ref.sender] ?? 0) + 1;
   const known = bus.current().sources;
@@ -25,7 +38,13 @@ export const auditMailbox = async ({ bus, store, mailbox }: Pick<Deps, 'bus' | '
   return refs;
 };
 
-export const reload = async (deps: Pick<Deps, 'bus' | 'store' | 'mailbox'>): Promise<void> => {
+/** "Mise à jour": the table always loads; a mailbox that cannot be read is said in the UI, not fatal. */
+export const reload = async (deps: AuditDeps & Pick<Deps, 'log'>): Promise<void> => {
   await loadTable(deps);
-  await auditMailbox(deps);
+  try {
+    await auditMailbox(deps);
+  } catch (error) {
+    if (!(error instanceof UnavailableError)) throw error;
+    deps.log.error({ error: redact(error.message, deps.secrets) }, 'mailbox unavailable');
+  }
 };

@@ -7,7 +7,7 @@ export class ConflictError extends Error {}
 export type RunStart = { started: true } | { started: false; message: string };
 
 /** "Lancer les traitements": a fresh mailbox audit, then a run if anything is waiting. */
-export const startRun = async (deps: Pick<Deps, 'bus' | 'store' | 'mailbox' | 'now'>): Promise<RunStart> => {
+export const startRun = async (deps: Pick<Deps, 'bus' | 'store' | 'mailbox' | 'now' | 'secrets'>): Promise<RunStart> => {
   if (deps.bus.current().run.active) throw new ConflictError('Un traitement est déjà en cours.');
   await auditMailbox(deps);
   if (deps.bus.current().run.active) throw new ConflictError('Un traitement est déjà en cours.');

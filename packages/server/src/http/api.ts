@@ -3,7 +3,7 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import { z } from 'zod';
 import { NotFoundError, setActivation, UnprocessableError } from '../app/activation';
 import type { Deps } from '../app/deps';
-import { messageOf, redact } from '../app/errors';
+import { messageOf, redact, UnavailableError } from '../app/errors';
 import { reload } from '../app/reload';
 import { ConflictError, startRun, stopRun } from '../app/runs';
 import type { EventStream } from './sse';
@@ -17,6 +17,7 @@ const statusOf = (error: unknown): number => {
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ConflictError) return 409;
   if (error instanceof UnprocessableError) return 422;
+  if (error instanceof UnavailableError) return 503;
   // express.json() marks a malformed body with its HTTP status.
   const status = (error as { status?: unknown }).status;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : 500;
@@ -94,7 +95,7 @@ export const apiRouter = (deps: Deps, stream: EventStream): Router => {
   router.use((error: unknown, _request: Request, response: Response, _next: NextFunction) => {
     const status = statusOf(error);
     const message = redact(messageOf(error), deps.secrets);
-    if (status === 500) deps.log.error({ error: message }, 'request failed');
+    if (status >= 500) deps.log.error({ error: message }, 'request failed');
     response.status(status).json({ error: status === 500 ? `Erreur interne : ${message}` : message });
   });
 

@@ -6,7 +6,7 @@ import { decodeAlert } from '../mail/decode';
 import { parserFor } from '../parsers/registry';
 import type { PhaseContext, PhaseRunner } from './context';
 
-type ImportDeps = Pick<Deps, 'bus' | 'store' | 'mailbox'>;
+type ImportDeps = Pick<Deps, 'bus' | 'store' | 'mailbox' | 'secrets'>;
 
 /** Parse, store, then archive: an email leaves the folder only once its offers are stored. */
 const importEmail = async ({ bus, store, mailbox }: ImportDeps, ref: MailRef): Promise<void> => {

@@ -56,6 +56,7 @@ listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
+auth_failure_delay = 0
 default_internal_user = ${id.user}
 default_internal_group = ${id.group}
 default_login_user = ${id.user}
