@@ -14,14 +14,30 @@ const SENDERS: Record<DemoBoard, Sender> = {
 const escape = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const card = (offer: DemoOffer, url: string, accent: string): string => {
-  const salary = formatSalary(offer.salary);
-  return `<tr><td style="padding:16px;border-bottom:1px solid #eee;font-family:Arial,sans-serif">
-<a href="${escape(url)}" style="color:${accent};font-size:17px;font-weight:bold;text-decoration:none">${escape(offer.title)}</a><br>
-<span style="color:#333">${escape(offer.company)}</span><br>
-<span style="color:#666">${escape(offer.city)} (${offer.department})</span>${salary ? `<br>\n<span style="color:#666">${escape(salary)}</span>` : ''}
-</td></tr>`;
+const REGIONS: Record<string, string> = { '69': 'Auvergne-Rhône-Alpes', '38': 'Auvergne-Rhône-Alpes', '74': 'Auvergne-Rhône-Alpes', '01': 'Auvergne-Rhône-Alpes', '63': 'Auvergne-Rhône-Alpes' };
+
+const link = (url: string, text: string, accent: string): string =>
+  `<a href="${escape(url)}" style="color:${accent};font-weight:bold;text-decoration:none">${escape(text)}</a>`;
+
+const line = (text: string): string => `<div style="color:#555">${escape(text)}</div>`;
+
+/** Each board's card as its real alerts lay it out, so the demo goes through the same parsers. */
+const CARDS: Record<DemoBoard, (offer: DemoOffer, url: string, accent: string) => string> = {
+  linkedin: (offer, url, accent) =>
+    link(url, offer.title, accent) + line(`${offer.company} · ${offer.city}, ${REGIONS[offer.department] ?? 'France'}, France`),
+  hellowork: (offer, url, accent) =>
+    link(url, offer.title, accent) + line(offer.company) + line(`${offer.city} - ${offer.department}`) + line('CDI') + (offer.salary ? line(formatSalary(offer.salary)) : ''),
+  wttj: (offer, url, accent) =>
+    `<div>${link(url, offer.company, '#333')}</div><div>${link(url, offer.title, accent)}</div><div>${link(url, `CDI - ${offer.city}`, '#777')}</div>`,
+  indeed: (offer, url, accent) =>
+    link(url, offer.title, accent) + line(`${offer.company} - ${offer.city} (${offer.department})`) + (offer.salary ? line(formatSalary(offer.salary)) : '') + line('il y a 2 jours'),
+  cadremploi: (offer, url, accent) => link(url, offer.title, accent) + line(`${offer.company} • ${offer.city} • CDI`) + link(url, "Voir l'offre", accent),
+  jtms: (offer, url, accent) =>
+    link(url, offer.title, accent) + line(offer.company) + line(`Une structure engagée qui recrute à ${offer.city}.`) + `<div>CDI ${escape(offer.city)}, France - ${link(url, 'Voir', accent)}</div>`,
 };
+
+const card = (offer: DemoOffer, url: string, accent: string): string =>
+  `<tr><td style="padding:16px;border-bottom:1px solid #eee;font-family:Arial,sans-serif">${CARDS[offer.board](offer, url, accent)}</td></tr>`;
 
 const html = (sender: Sender, offers: { offer: DemoOffer; url: string }[]): string => `<!DOCTYPE html>
 <html lang="fr"><head><meta charset="utf-8"><title>${escape(sender.name)}</title></head>
