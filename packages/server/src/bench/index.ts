@@ -1,3 +1,5 @@
+import { benchImapAudit } from './imap.bench';
+import { benchParsing } from './parsing.bench';
 import { benchProjection } from './projection.bench';
 import { benchSse } from './sse.bench';
 
@@ -6,6 +8,8 @@ const main = async (): Promise<void> => {
   process.stdout.write('Veille benchmarks\n\n');
   benchProjection();
   await benchSse();
+  await benchParsing();
+  await benchImapAudit();
 };
 
 main().catch((error: unknown) => {

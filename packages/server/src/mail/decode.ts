@@ -23,7 +23,7 @@ export const decodeAlert = async (raw: Uint8Array, maxBytes = MAX_EMAIL_BYTES): 
   }
   let parsed;
   try {
-    parsed = await simpleParser(Buffer.from(raw), { skipImageLinks: true, skipTextToHtml: true });
+    parsed = await simpleParser(Buffer.from(raw), { skipImageLinks: true, skipTextToHtml: true, skipHtmlToText: true, skipTextLinks: true });
   } catch (error) {
     throw new Error(`Email illisible (MIME invalide) : ${error instanceof Error ? error.message : String(error)}`);
   }

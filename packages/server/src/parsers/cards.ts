@@ -13,7 +13,7 @@ export type CardFields = Pick<ParsedOffer, 'title' | 'company' | 'city' | 'depar
 /** Reads a card's fields, or says (undefined) that this block is no job card (a footer link, a promo). */
 export type CardReader = (card: Card) => CardFields | undefined;
 
-const BLOCKS = 'p, div, tr, td, th, li, h1, h2, h3, h4, h5, h6, table';
+const BLOCKS = new Set(['p', 'div', 'tr', 'td', 'th', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'br']);
 
 /** Link texts that are buttons or navigation, never a job's title. */
 export const NOISE =
@@ -43,30 +43,50 @@ export const demoLink =
 /** Marks a line break; raw newlines in the HTML source are only white space. */
 const BREAK = '\uE000';
 
-export const linesOf = ($: cheerio.CheerioAPI, node: AnyNode): string[] => {
-  const copy = $(node).clone();
-  copy.find('br').replaceWith(BREAK);
-  copy.find('style, script').remove();
-  copy.find(BLOCKS).each((_index, element) => {
-    $(element).prepend(BREAK).append(BREAK);
-  });
-  return copy
-    .text()
+const collect = (node: AnyNode, out: string[]): void => {
+  if (node.type === 'text') {
+    out.push(node.data);
+    return;
+  }
+  if (node.type !== 'tag') return;
+  const block = BLOCKS.has(node.name);
+  if (block) out.push(BREAK);
+  for (const child of node.children) collect(child, out);
+  if (block) out.push(BREAK);
+};
+
+/** The text of an element as the reader sees it: one line per block, white space folded. */
+export const linesOf = (node: AnyNode): string[] => {
+  const parts: string[] = [];
+  collect(node, parts);
+  return parts
+    .join('')
     .replace(/[\s\u034f\u200c\u200b\u00ad]+/g, ' ')
     .split(BREAK)
     .map((line) => line.trim())
     .filter((line) => line.length > 0 && line.length < 300);
 };
 
+/** For every element, the jobs linked from inside it: one walk up from each job link. */
+const jobsInside = (links: Map<Element, JobLink>): Map<AnyNode, Set<string>> => {
+  const inside = new Map<AnyNode, Set<string>>();
+  for (const [anchor, link] of links) {
+    for (let node = anchor.parent; node; node = node.parent) {
+      const keys = inside.get(node) ?? new Set<string>();
+      keys.add(link.key);
+      inside.set(node, keys);
+    }
+  }
+  return inside;
+};
+
 /** The largest element around a link that holds no other job: the job card. */
-const cardOf = ($: cheerio.CheerioAPI, anchor: Element, keyOf: (element: Element) => string | undefined): AnyNode => {
-  const own = keyOf(anchor);
+const cardOf = (anchor: Element, key: string, inside: Map<AnyNode, Set<string>>): AnyNode => {
   let card: AnyNode = anchor;
-  for (const parent of $(anchor).parents().toArray()) {
-    if (parent.tagName === 'body' || parent.tagName === 'html') break;
-    const keys = new Set($(parent).find('a[href]').toArray().map(keyOf).filter(Boolean));
-    if (keys.size > 1 || (keys.size === 1 && !keys.has(own))) break;
-    card = parent;
+  for (let node = anchor.parent; node && node.type === 'tag' && node.name !== 'body' && node.name !== 'html'; node = node.parent) {
+    const keys = inside.get(node);
+    if (keys && (keys.size > 1 || !keys.has(key))) break;
+    card = node;
   }
   return card;
 };
@@ -86,11 +106,12 @@ const safeRead = (readLink: LinkReader, href: string, text: string): JobLink | u
  */
 export const readCards = (email: AlertEmail, readLink: LinkReader, readCard: CardReader): ParsedOffer[] => {
   const html = email.html || `<pre>${email.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/(https?:\/\/[^\s<>]+)/g, '<a href="$1">$1</a>')}</pre>`;
-  const $ = cheerio.load(html);
+  // htmlparser2 (xml: { xmlMode: false }) reads alert HTML three times faster than parse5.
+  const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const links = new Map<Element, JobLink>();
   const byKey = new Map<string, { link: JobLink; anchors: Element[] }>();
   for (const anchor of $('a[href]').toArray()) {
-    const text = linesOf($, anchor)[0] ?? '';
+    const text = linesOf(anchor)[0] ?? '';
     const link = safeRead(readLink, $(anchor).attr('href') ?? '', NOISE.test(text) ? '' : text);
     if (!link) continue;
     links.set(anchor, link);
@@ -98,11 +119,11 @@ export const readCards = (email: AlertEmail, readLink: LinkReader, readCard: Car
     group.anchors.push(anchor);
     byKey.set(link.key, group);
   }
-  const keyOf = (element: Element): string | undefined => links.get(element)?.key;
+  const inside = jobsInside(links);
   const offers: ParsedOffer[] = [];
   for (const { link, anchors } of byKey.values()) {
-    const texts = anchors.map((anchor) => linesOf($, anchor)[0] ?? '').filter((text) => text && !NOISE.test(text));
-    const lines = linesOf($, cardOf($, anchors[0], keyOf));
+    const texts = anchors.map((anchor) => linesOf(anchor)[0] ?? '').filter((text) => text && !NOISE.test(text));
+    const lines = linesOf(cardOf(anchors[0], link.key, inside));
     const title = texts[0] ?? '';
     const at = title ? lines.indexOf(title) : -1;
     const fields = readCard({ title, before: at >= 0 ? lines.slice(0, at) : [], after: at >= 0 ? lines.slice(at + 1) : lines, texts });
