@@ -35,6 +35,8 @@ export type Analysis = {
   dealBreakers: DealBreakerVerdict[];
   /** Who scored: the transparent rules, or a named model. */
   analyser: string;
+  /** Fields the offer's text gives better than the alert did. */
+  corrections?: Partial<Pick<OfferFields, 'title' | 'company' | 'city' | 'salary'>>;
 };
 
 /** Everything stored about an offer. */

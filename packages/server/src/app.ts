@@ -5,10 +5,12 @@ import path from 'node:path';
 import { event, type CallMeter } from '@veille/domain';
 import express from 'express';
 import pino, { type Logger } from 'pino';
+import { createClaudeAnalyser } from './adapters/anthropic';
 import { createFolderMailbox } from './adapters/folder-mailbox';
 import { createImapMailbox } from './adapters/imap';
 import { createPageFetcher } from './adapters/page-fetcher';
-import { createRulesAnalyser, loadCriteria } from './adapters/rules-analyser';
+import { createRulesAnalyser } from './adapters/rules-analyser';
+import { loadCriteria } from './criteria/criteria';
 import { openSqliteStore } from './adapters/sqlite';
 import { openUsageLog } from './adapters/usage-log';
 import { createBus } from './app/bus';
@@ -67,17 +69,18 @@ export const startApp = async (config: Config, options: AppOptions = {}): Promis
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
+  const criteria = await loadCriteria(path.join(config.dataDir, 'criteres.json'));
   const deps: Deps = {
     bus,
     store: openSqliteStore(path.join(config.dataDir, 'veille.sqlite'), availabilityOf),
     mailbox: config.imap ? createImapMailbox(config.imap, { meter, log }) : createFolderMailbox(mailboxDir),
     fetchPage: createPageFetcher({ allowPrivate: config.enrichAllowPrivate, selfOrigin: origin, meter }),
-    analyser: createRulesAnalyser(await loadCriteria(path.join(config.dataDir, 'criteres.json'))),
+    analyser: config.anthropic ? createClaudeAnalyser(config.anthropic, criteria, { meter, log }) : createRulesAnalyser(criteria),
     meter,
     now,
     log,
     secrets: config.secrets,
-    concurrency: { enrich: 4, analyse: 3 },
+    concurrency: { enrich: 4, analyse: config.anthropic?.concurrency ?? 3 },
   };
   const stream = createEventStream(bus);
   web.disable('x-powered-by');

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { anthropicConfigFromEnv, type AnthropicConfig } from './adapters/anthropic/config';
 import { imapConfigFromEnv, type ImapConfig } from './adapters/imap/config';
 
 const flag = z
@@ -24,6 +25,8 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** The user's IMAP folder; without it, the folder mailbox under DATA_DIR. */
   imap?: ImapConfig;
+  /** Claude for phase 3; without it, the transparent rules analyser. */
+  anthropic?: AnthropicConfig;
   /** Values never to be shown in a response, an event or a log line. */
   secrets: string[];
 };
@@ -39,8 +42,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   }
   const values = parsed.data;
   let imap: ImapConfig | undefined;
+  let anthropic: AnthropicConfig | undefined;
   try {
     imap = imapConfigFromEnv(env);
+    anthropic = anthropicConfigFromEnv(env);
   } catch (error) {
     throw new ConfigError(error instanceof Error ? error.message : String(error));
   }
@@ -51,7 +56,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     enrichAllowPrivate: values.ENRICH_ALLOW_PRIVATE,
     logLevel: values.LOG_LEVEL,
     imap,
-    secrets: [imap?.password].filter((secret): secret is string => !!secret),
+    anthropic,
+    secrets: [imap?.password, anthropic?.apiKey].filter((secret): secret is string => !!secret),
   };
 };
 

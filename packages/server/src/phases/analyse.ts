@@ -30,7 +30,8 @@ export const analysePhase =
 
     return workOffers(bus, { ...context, phase: 'analyse' }, concurrency.analyse, async (offer) => {
       const analysis = await analyser.analyse(await contentOf(offer.id));
-      await store.updateOffers([{ id: offer.id, patch: { status: 'À traiter', analysis } }]);
+      // Corrections fill only empty fields: what the user typed stays.
+      await store.updateOffers([{ id: offer.id, patch: { status: 'À traiter', analysis, fill: analysis.corrections } }]);
       bus.emit(
         event('OfferStatusChanged', { offerId: offer.id, source: offer.source, from: INPUT_STATUS.analyse, to: 'À traiter' }),
       );

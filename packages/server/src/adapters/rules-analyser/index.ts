@@ -1,8 +1,8 @@
 import type { Analyser, Analysis, DealBreakerVerdict, OfferRecord } from '@veille/domain';
-import type { Criteria } from './criteria';
+import type { Criteria } from '../../criteria/criteria';
+import { totalOf } from '../../criteria/total';
 import { yearlySalary } from './salary';
 
-export { loadCriteria, DEFAULT_CRITERIA, type Criteria } from './criteria';
 
 const clamp = (value: number): number => Math.max(0, Math.min(20, Math.round(value)));
 
@@ -30,24 +30,13 @@ export const createRulesAnalyser = (criteria: Criteria): Analyser => {
       culture: clamp(criteria.keywords.length === 0 ? 10 : 4 + (16 * keywords.length) / Math.min(criteria.keywords.length, 5)),
       qualite: clamp(Math.min(12, offer.text.length / 150) + (offer.salary ? 4 : 0) + (offer.company ? 2 : 0) + (offer.city ? 2 : 0)),
     };
-    const weights: Record<string, number> = {
-      localisation: criteria.scores.localisation.weight,
-      salaire: criteria.scores.salaire.weight,
-      culture: criteria.scores.culture.weight,
-      qualite: criteria.scores.qualite.weight,
-    };
-    for (const optional of criteria.optionalScores) {
-      scores[optional.name] = clamp(4 + 8 * found(haystack, optional.keywords).length);
-      weights[optional.name] = optional.weight;
-    }
+    for (const optional of criteria.optionalScores) scores[optional.name] = clamp(4 + 8 * found(haystack, optional.keywords).length);
     const dealBreakers: DealBreakerVerdict[] = criteria.dealBreakers.map((breaker) => {
       const hits = found(haystack, breaker.keywords);
       return { title: breaker.title, hit: hits.length > 0, justification: hits.length > 0 ? `Le texte mentionne « ${hits[0]} ».` : 'Aucun mot-clé trouvé.' };
     });
-    const weightSum = Object.values(weights).reduce((sum, weight) => sum + weight, 0);
-    const weighted = Object.entries(scores).reduce((sum, [name, value]) => sum + value * (weights[name] ?? 0), 0);
     const broken = dealBreakers.filter((verdict) => verdict.hit);
-    const total = broken.length > 0 || weightSum === 0 ? 0 : Math.round((weighted / weightSum) * 10) / 10;
+    const total = totalOf(scores, dealBreakers, criteria);
 
     const sentences = [
       `Analyse par règles : ${keywords.length} mot(s)-clé(s) trouvé(s)${keywords.length ? ` (${keywords.join(', ')})` : ''}.`,

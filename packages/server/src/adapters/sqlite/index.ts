@@ -19,6 +19,7 @@ const analysisSchema = z.object({
   total: z.number(),
   dealBreakers: z.array(z.object({ title: z.string(), hit: z.boolean(), justification: z.string() })),
   analyser: z.string(),
+  corrections: z.object({ title: z.string(), company: z.string(), city: z.string(), salary: z.string() }).partial().optional(),
 });
 
 type SourceRow = { sender: string; board: Board; import_on: number; enrich_on: number; analyse_on: number };
