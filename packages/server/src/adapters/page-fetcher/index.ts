@@ -24,6 +24,10 @@ const HEADERS = {
 };
 
 class PageTooLargeError extends Error {}
+class PageTimeoutError extends Error {}
+
+const duration = (ms: number): string => (ms < 1_000 ? `${ms} ms` : `${Math.round(ms / 1_000)} s`);
+const size = (bytes: number): string => (bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} Ko` : `${Math.round(bytes / 1024 / 1024)} Mo`);
 
 const readCapped = async (response: Response, maxBytes: number): Promise<string> => {
   if (!response.body) return '';
@@ -59,6 +63,8 @@ export const createPageFetcher = (options: PageFetcherOptions): PageFetcher => {
         status: response.status,
         headers: response.headers,
       });
+    } catch (error) {
+      throw controller.signal.aborted ? new PageTimeoutError() : error;
     } finally {
       clearTimeout(timer);
     }
@@ -87,8 +93,8 @@ export const createPageFetcher = (options: PageFetcherOptions): PageFetcher => {
     try {
       return await fetchPage(url);
     } catch (error) {
-      if (error instanceof PageTooLargeError) return { kind: 'ignored', reason: `Page trop volumineuse (> ${Math.round(maxBytes / 1024 / 1024)} Mo)` };
-      if (error instanceof Error && error.name === 'AbortError') return { kind: 'ignored', reason: `Délai dépassé (${Math.round(timeoutMs / 1000)} s)` };
+      if (error instanceof PageTooLargeError) return { kind: 'ignored', reason: `Page trop volumineuse (> ${size(maxBytes)})` };
+      if (error instanceof PageTimeoutError) return { kind: 'ignored', reason: `Délai dépassé (${duration(timeoutMs)})` };
       if (error instanceof TypeError && /Invalid URL/i.test(error.message)) return { kind: 'ignored', reason: `Adresse invalide : ${url}` };
       return { kind: 'ignored', reason: `Page inaccessible : ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}` };
     }

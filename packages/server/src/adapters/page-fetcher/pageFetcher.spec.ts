@@ -1,0 +1,167 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createPageFetcher } from '.';
+
+type Route = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
+
+const html = (body: string, head = ''): string => `<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`;
+const jsonLd = (data: unknown): string => `<script type="application/ld+json">${JSON.stringify(data)}</script>`;
+const send = (status: number, body: string, headers: Record<string, string> = {}): Route => (_request, response) => {
+  response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
+  response.end(body);
+};
+
+const posting = {
+  '@context': 'https://schema.org',
+  '@type': 'JobPosting',
+  title: 'Data engineer',
+  description: '<p>Vous construirez nos pipelines.</p><ul><li>Python</li><li>Airflow</li></ul><p>Salaire &amp; avantages.</p>',
+  datePosted: '2026-11-20',
+  validThrough: '2099-01-01T00:00:00Z',
+  hiringOrganization: { '@type': 'Organization', name: 'Acme' },
+  jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', addressLocality: 'Lyon', postalCode: '69002' } },
+  baseSalary: { '@type': 'MonetaryAmount', currency: 'EUR', value: { '@type': 'QuantitativeValue', minValue: 45000, maxValue: 55000, unitText: 'YEAR' } },
+};
+
+const ROUTES: Record<string, Route> = {
+  '/jsonld': send(200, html('<h1>Data engineer</h1>', jsonLd(posting))),
+  '/graph': send(200, html('', jsonLd({ '@context': 'https://schema.org', '@graph': [{ '@type': 'WebPage' }, posting] }))),
+  '/junk-jsonld': send(200, html(`<main>${'Une offre décrite en texte seulement, sans données structurées. '.repeat(10)}</main>`, '<script type="application/ld+json">{ broken</script>')),
+  '/gone': send(410, html('<h1>Offre expirée</h1>')),
+  '/missing': send(404, html('<h1>Introuvable</h1>')),
+  '/forbidden': send(403, html('<h1>Accès refusé</h1>')),
+  '/past': send(200, html('', jsonLd({ ...posting, validThrough: '2020-01-01T00:00:00Z' }))),
+  '/closed': send(200, html('<main><h1>Data engineer</h1><p>No longer accepting applications</p></main>')),
+  '/closed-fr': send(200, html("<main><h1>Data engineer</h1><p>Cette offre n'est plus disponible.</p></main>")),
+  '/plain': send(200, html(`<nav>Menu</nav><article>${'<p>Nous recrutons une personne pour notre équipe data à Lyon.</p>'.repeat(8)}</article><footer>Pied</footer>`)),
+  '/empty': send(200, html('<div>Chargement…</div>')),
+  '/huge': send(200, html(`<p>${'x'.repeat(300_000)}</p>`)),
+  '/slow': async (_request, response) => {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    send(200, html('', jsonLd(posting)))(_request, response);
+  },
+  '/hop1': send(302, '', { location: '/hop2' }),
+  '/hop2': send(301, '', { location: '/jsonld' }),
+  '/loop': send(302, '', { location: '/loop' }),
+};
+
+describe('Page fetcher', () => {
+  let server: Server;
+  let origin: string;
+  let active = 0;
+  let maxActive = 0;
+
+  beforeAll(async () => {
+    server = createServer(async (request, response) => {
+      active += 1;
+      maxActive = Math.max(maxActive, active);
+      response.on('close', () => (active -= 1));
+      const route = ROUTES[(request.url ?? '').split('?')[0]];
+      if (route) await route(request, response);
+      else send(404, 'no')(request, response);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  const fetcher = (options: Partial<Parameters<typeof createPageFetcher>[0]> = {}) =>
+    createPageFetcher({ allowPrivate: true, perHostDelayMs: 0, now: () => new Date('2026-11-24T08:00:00Z'), ...options });
+
+  it('should read a JobPosting in JSON-LD: clean text and every detail', async () => {
+    const outcome = await fetcher()(`${origin}/jsonld`);
+
+    expect(outcome).toEqual({
+      kind: 'found',
+      text: 'Vous construirez nos pipelines.\n• Python\n• Airflow\nSalaire & avantages.',
+      fields: { title: 'Data engineer', company: 'Acme', city: 'Lyon', department: '69', salary: '45 000 – 55 000 EUR / an', offerDate: '2026-11-20' },
+    });
+  });
+
+  it('should find the JobPosting inside an @graph', async () => {
+    expect(await fetcher()(`${origin}/graph`)).toMatchObject({ kind: 'found', fields: { company: 'Acme' } });
+  });
+
+  it('should fall back to the readable text when the structured data is broken', async () => {
+    const outcome = await fetcher()(`${origin}/junk-jsonld`);
+
+    expect(outcome).toMatchObject({ kind: 'found', fields: {} });
+  });
+
+  it.each([
+    ['/gone', 'expired', 'Page introuvable (410)'],
+    ['/missing', 'expired', 'Page introuvable (404)'],
+    ['/past', 'expired', 'Offre expirée le 01/01/2020'],
+    ['/closed', 'expired', 'No longer accepting applications'],
+    ['/closed-fr', 'expired', "n'est plus disponible"],
+    ['/forbidden', 'ignored', 'Accès refusé (403)'],
+    ['/empty', 'ignored', "Aucun texte d'offre trouvé sur la page"],
+  ])('should set %s aside as %s, saying why', async (route, kind, reason) => {
+    const outcome = await fetcher()(`${origin}${route}`);
+
+    expect(outcome.kind).toBe(kind);
+    expect(outcome.kind !== 'found' && outcome.reason).toContain(reason);
+  });
+
+  it('should keep the main text of a page without structured data, without its navigation', async () => {
+    const outcome = await fetcher()(`${origin}/plain`);
+
+    expect(outcome.kind).toBe('found');
+    expect(outcome.kind === 'found' && outcome.text).not.toContain('Menu');
+  });
+
+  it('should stop reading a page over the size cap, and say so', async () => {
+    expect(await fetcher({ maxBytes: 100_000 })(`${origin}/huge`)).toEqual({ kind: 'ignored', reason: 'Page trop volumineuse (> 98 Ko)' });
+  });
+
+  it('should give up on a slow page after the timeout', async () => {
+    const outcome = await fetcher({ timeoutMs: 100 })(`${origin}/slow`);
+
+    expect(outcome).toEqual({ kind: 'ignored', reason: 'Délai dépassé (100 ms)' });
+  });
+
+  it('should follow redirects, and stop a loop', async () => {
+    expect(await fetcher()(`${origin}/hop1`)).toMatchObject({ kind: 'found' });
+    expect(await fetcher()(`${origin}/loop`)).toEqual({ kind: 'ignored', reason: 'Trop de redirections (plus de 5)' });
+  });
+
+  it('should refuse internal addresses unless allowed, even behind a redirect, but always reach its own origin', async () => {
+    const outside = createServer(send(302, '', { location: `${origin}/jsonld` }));
+    await new Promise<void>((resolve) => outside.listen(0, '127.0.0.2', resolve));
+    const redirecting = `http://127.0.0.2:${(outside.address() as AddressInfo).port}/`;
+    const strict = fetcher({ allowPrivate: false, selfOrigin: redirecting });
+
+    const direct = await fetcher({ allowPrivate: false })(`${origin}/jsonld`);
+    const viaRedirect = await strict(redirecting);
+    const self = await fetcher({ allowPrivate: false, selfOrigin: origin })(`${origin}/jsonld`);
+    await new Promise((resolve) => outside.close(resolve));
+
+    expect(direct).toEqual({ kind: 'ignored', reason: 'Adresse interne refusée (127.0.0.1 → 127.0.0.1)' });
+    expect(viaRedirect).toEqual({ kind: 'ignored', reason: 'Adresse interne refusée (127.0.0.1 → 127.0.0.1)' });
+    expect(self.kind).toBe('found');
+    expect((await fetcher({ allowPrivate: false })('file:///etc/passwd')).kind).toBe('ignored');
+  });
+
+  it('should never have more than 2 requests at a time on one host, and count each request', async () => {
+    maxActive = 0;
+    let counted = 0;
+    const polite = fetcher({ meter: () => (counted += 1) });
+
+    await Promise.all(Array.from({ length: 8 }, () => polite(`${origin}/slow`)));
+
+    expect(maxActive).toBeLessThanOrEqual(2);
+    expect(counted).toBe(8);
+  });
+
+  it('should space the requests to one host by the polite delay', async () => {
+    const polite = fetcher({ perHostDelayMs: 150, perHostConcurrency: 1 });
+    const started = Date.now();
+
+    await Promise.all([polite(`${origin}/jsonld`), polite(`${origin}/jsonld`), polite(`${origin}/jsonld`)]);
+
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+  });
+});
