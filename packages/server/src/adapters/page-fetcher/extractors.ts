@@ -1,12 +1,12 @@
 import type { OfferFields, PageOutcome } from '@veille/domain';
 import * as cheerio from 'cheerio';
 import { z } from 'zod';
+import { BOARD_EXTRACTORS } from './boardExtractors';
+import { embeddedJsonExtractor } from './embeddedJson';
 import { htmlToText } from './text';
 
-export type Page = { url: string; html: string; $: cheerio.CheerioAPI; now: Date };
-
-/** Reads a page into an outcome, or passes (undefined) to the next extractor. */
-export type Extractor = (page: Page) => PageOutcome | undefined;
+export type { Extractor, Page } from './page';
+import type { Extractor } from './page';
 
 const text = z.string().trim();
 const named = z.union([text, z.object({ name: text.optional() }).passthrough()]).optional();
@@ -109,11 +109,7 @@ const EXPIRED = [
   /offre (n'est plus|n’est plus) en ligne/i,
 ];
 
-const visibleText = ($: cheerio.CheerioAPI, selector: string): string => {
-  const copy = $(selector).first().clone();
-  copy.find('script, style, noscript, nav, header, footer, aside, form').remove();
-  return htmlToText(copy.html() ?? '');
-};
+import { visibleText } from './page';
 
 /** A board's "this offer is closed" notice, in French or English. */
 export const expiredNoticeExtractor: Extractor = ({ $ }) => {
@@ -130,8 +126,8 @@ export const readableTextExtractor: Extractor = ({ $ }) => {
   return text.length >= MIN_READABLE ? { kind: 'found', text, fields: {} } : undefined;
 };
 
-/** Tried in order; board-specific extractors go before the generic fallback. */
-export const EXTRACTORS: readonly Extractor[] = [jsonLdExtractor, expiredNoticeExtractor, readableTextExtractor];
+/** Tried in order: structured data, the boards' own layouts, embedded app state, then the generic fallbacks. */
+export const EXTRACTORS: readonly Extractor[] = [jsonLdExtractor, ...BOARD_EXTRACTORS, embeddedJsonExtractor, expiredNoticeExtractor, readableTextExtractor];
 
 export const extract = (url: string, html: string, now: Date): PageOutcome => {
   const page = { url, html, $: cheerio.load(html), now };
