@@ -1,18 +1,37 @@
 import type { PhaseId } from '@veille/domain';
 
-type Answer = { ok: boolean; status: number; body: { error?: string; message?: string; started?: boolean } };
-
-const post = async (path: string, body?: unknown): Promise<Answer> => {
-  const response = await fetch(path, {
-    method: 'POST',
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await response.json().catch(() => ({}))) as Answer['body'];
-  return { ok: response.ok, status: response.status, body: json };
+/** What the page needs from any POST answer: whether it worked, and what to tell the user. */
+export type Reply = {
+  readonly ok: boolean;
+  readonly status: number;
+  /** The server's `error` or `message`, in French, or '' when it said nothing to show. */
+  readonly text: string;
 };
 
-/** The only HTTP calls of the page; reading goes through the event stream. */
+const textOf = (body: unknown): string => {
+  if (typeof body !== 'object' || body === null) return '';
+  const { error, message } = body as Record<string, unknown>;
+  if (typeof error === 'string') return error;
+  return typeof message === 'string' ? message : '';
+};
+
+// Never throws: a network failure or a non-JSON answer becomes a Reply the page can display.
+const post = async (path: string, body?: unknown): Promise<Reply> => {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    return { ok: false, status: 0, text: 'Serveur injoignable.' };
+  }
+  const text = textOf(await response.json().catch(() => undefined));
+  return { ok: response.ok, status: response.status, text: text || (response.ok ? '' : `Erreur ${response.status}.`) };
+};
+
+/** The page's only HTTP calls; everything it reads comes through the event stream. */
 export const api = {
   startRun: () => post('/api/runs'),
   stopRun: () => post('/api/runs/stop'),

@@ -1,33 +1,82 @@
-import { DOMAIN_EVENT_TYPES, evolve, fromView, initialProjection, toView, type DomainEvent, type Projection, type StateView } from '@veille/domain';
+import {
+  DOMAIN_EVENT_TYPES,
+  evolve,
+  fromView,
+  initialProjection,
+  toView,
+  type DomainEvent,
+  type Projection,
+  type StateView,
+} from '@veille/domain';
 
-export type Connection = 'connecting' | 'open' | 'reconnecting';
+export type Connection = 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+const RETRY_FIRST_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
 
 /**
- * The page's copy of the projection: a snapshot, then the same events the server folds, with the
- * same reducer. The projection is kept raw: evolve updates its collections in place and returns
- * a new envelope, which is what Svelte needs to see to re-derive the view.
+ * The page's copy of the projection: a snapshot, then the very events the server folds, through
+ * the same reducer. The projection is kept raw because evolve updates its Maps in place and
+ * returns a new envelope: the new envelope is what tells Svelte to derive the view again, and a
+ * deep proxy around those Maps would only slow every event down.
  */
 class Live {
   projection = $state.raw<Projection>(initialProjection());
   connection = $state<Connection>('connecting');
   loaded = $state(false);
-  view: StateView = $derived(toView(this.projection));
+  readonly view: StateView = $derived(toView(this.projection));
 
+  #source: EventSource | undefined;
+  #retry: ReturnType<typeof setTimeout> | undefined;
+  #retryMs = RETRY_FIRST_MS;
+
+  /** Opens the stream; the returned function closes it for good. */
   connect(): () => void {
+    this.#open();
+    return () => {
+      clearTimeout(this.#retry);
+      this.#source?.close();
+      this.#source = undefined;
+    };
+  }
+
+  #open(): void {
     const source = new EventSource('/api/events');
-    source.addEventListener('open', () => (this.connection = 'open'));
-    source.addEventListener('error', () => (this.connection = 'reconnecting'));
+    this.#source = source;
+    source.addEventListener('open', () => {
+      this.connection = 'open';
+      this.#retryMs = RETRY_FIRST_MS;
+    });
+    source.addEventListener('error', () => {
+      if (source.readyState !== EventSource.CLOSED) {
+        this.connection = 'reconnecting';
+        return;
+      }
+      // The browser gives up for good on an answer that is not an event stream (a proxy's 502,
+      // a server restarting): try again ourselves, a little later each time.
+      this.connection = 'closed';
+      this.#retry = setTimeout(() => this.#open(), this.#retryMs);
+      this.#retryMs = Math.min(this.#retryMs * 2, RETRY_MAX_MS);
+    });
     source.addEventListener('snapshot', (message) => {
-      this.projection = fromView(JSON.parse((message as MessageEvent<string>).data) as StateView);
+      this.projection = fromView(JSON.parse(message.data) as StateView);
       this.loaded = true;
     });
     for (const type of DOMAIN_EVENT_TYPES) {
       source.addEventListener(type, (message) => {
-        const data = JSON.parse((message as MessageEvent<string>).data) as DomainEvent['data'];
-        this.projection = evolve(this.projection, { type, data } as DomainEvent);
+        const event = { type, data: JSON.parse(message.data) } as DomainEvent;
+        this.projection = evolve(this.projection, event);
+        // Each message's id is the server's version after that event: a gap means one was lost,
+        // and only a fresh snapshot can repair the counts.
+        if (message.lastEventId !== '' && Number(message.lastEventId) !== this.projection.version) this.#resync();
       });
     }
-    return () => source.close();
+  }
+
+  #resync(): void {
+    clearTimeout(this.#retry);
+    this.#source?.close();
+    this.#open();
   }
 }
 
