@@ -1,5 +1,6 @@
 import { benchImapAudit } from './imap.bench';
 import { benchParsing } from './parsing.bench';
+import { benchPhases } from './phases.bench';
 import { benchProjection } from './projection.bench';
 import { benchSse } from './sse.bench';
 
@@ -10,6 +11,7 @@ const main = async (): Promise<void> => {
   await benchSse();
   await benchParsing();
   await benchImapAudit();
+  await benchPhases();
 };
 
 main().catch((error: unknown) => {

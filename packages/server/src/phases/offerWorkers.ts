@@ -3,9 +3,24 @@ import type { Bus } from '../app/bus';
 import { UnavailableError } from '../app/errors';
 import type { PhaseContext } from './context';
 
+/** A promise that resolves at the next signal: how idle workers wait for work without polling. */
+const createSignal = () => {
+  let wake = (): void => undefined;
+  let next = new Promise<void>((resolve) => (wake = resolve));
+  return {
+    next: () => next,
+    fire: () => {
+      wake();
+      next = new Promise<void>((resolve) => (wake = resolve));
+    },
+  };
+};
+
 /**
  * Runs `work` on the offers a phase has, `concurrency` at a time, taking each next offer from the
- * projection as it is then: offers imported meanwhile join the same phase run.
+ * projection as it is then: offers imported meanwhile join the same phase run. A worker with
+ * nothing to take waits while others still work (their results or new offers may bring more), so
+ * the phase keeps its concurrency when work trickles in; all stop once nothing is left in hand.
  */
 export const workOffers = async (
   bus: Bus,
@@ -15,13 +30,19 @@ export const workOffers = async (
 ): Promise<void> => {
   const { phase } = context;
   const inHand = new Set<string>();
+  const changed = createSignal();
+  const subscription = bus.changes$.subscribe(() => changed.fire());
   let done = 0;
   let unavailable: UnavailableError | undefined;
 
   const worker = async (): Promise<void> => {
     while (!context.stopping() && !unavailable) {
       const offer = nextOffer(bus.current(), phase, inHand);
-      if (!offer) return;
+      if (!offer) {
+        if (inHand.size === 0) return;
+        await changed.next();
+        continue;
+      }
       inHand.add(offer.id);
       const board = bus.current().sources.get(offer.source)?.board ?? '';
       context.progress(done, done + actionable(bus.current(), phase), describeOffer(offer, board));
@@ -33,11 +54,16 @@ export const workOffers = async (
       } finally {
         inHand.delete(offer.id);
         done += 1;
+        changed.fire();
       }
     }
   };
 
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  } finally {
+    subscription.unsubscribe();
+  }
   if (unavailable) throw unavailable;
   context.progress(done, done + actionable(bus.current(), phase), '');
 };
