@@ -7,6 +7,8 @@ export type OfferSummary = {
   title: string;
   company: string;
   city: string;
+  /** Why the offer was set aside (Ignoré, Expiré), shown on hover. */
+  reason?: string;
 };
 
 /** The label of an offer in a phase line: "HelloWork — Data engineer (Lyon)". */

@@ -130,6 +130,7 @@ const changeStatus = (
   const offer = state.offers.get(data.offerId);
   if (!offer) return;
   offer.status = data.to;
+  offer.reason = data.reason ?? '';
   Object.assign(offer, data.details);
   indexOffer(state, offer);
 };

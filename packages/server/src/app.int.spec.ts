@@ -149,6 +149,21 @@ describe('Veille on embedded defaults', () => {
     });
   });
 
+  describe('When the user opens a count', () => {
+    it('should list the offers behind it from the projection, with why they were set aside', async () => {
+      await post(app, '/api/runs');
+      await runEnded(app.deps.bus);
+      const load = jest.spyOn(app.deps.store, 'load');
+
+      const response = await fetch(`${app.url}/api/offers?source=${encodeURIComponent('alerts@welcometothejungle.com')}&status=${encodeURIComponent('Expiré')}`);
+      const bad = await fetch(`${app.url}/api/offers?status=Envolé`);
+
+      expect(await response.json()).toEqual({ offers: [expect.objectContaining({ status: 'Expiré', reason: 'Page introuvable (410)', company: 'CleanAir' })] });
+      expect(bad.status).toBe(400);
+      expect(load).not.toHaveBeenCalled();
+    });
+  });
+
   describe('When "Mise à jour" is clicked', () => {
     it('should re-audit the mailbox and reload the table with one store query', async () => {
       const load = jest.spyOn(app.deps.store, 'load');

@@ -70,6 +70,9 @@ describeWithChromium('The dashboard in a real browser', () => {
     expect(numbers(seen['À traiter']).at(-1)).toBeGreaterThan(25);
     expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
     await expect(totals.locator('[data-col="toImport"]').textContent()).resolves.toMatch(/^\s*[01]\s*$/);
+    await page.locator('[data-source="notification@emails.hellowork.com"] [data-col="Expiré"] button').click();
+    const gone = page.getByTestId('offer-list').locator('li').first();
+    await expect(gone.getAttribute('title')).resolves.toBe('Page introuvable (410)');
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard-after-run.png'), fullPage: true });
   }, 90_000);

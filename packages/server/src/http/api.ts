@@ -1,4 +1,4 @@
-import { PHASES, toView } from '@veille/domain';
+import { COLUMNS, columnOf, PHASES, toView } from '@veille/domain';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { NotFoundError, setActivation, UnprocessableError } from '../app/activation';
@@ -9,6 +9,11 @@ import { ConflictError, startRun, stopRun } from '../app/runs';
 import type { EventStream } from './sse';
 
 const activationBody = z.object({ phase: z.enum(PHASES), enabled: z.boolean() });
+const offersQuery = z.object({
+  source: z.string().optional(),
+  status: z.enum(COLUMNS).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
 
 class BadRequestError extends Error {}
 
@@ -48,6 +53,23 @@ export const apiRouter = (deps: Deps, stream: EventStream): Router => {
   });
 
   router.get('/events', (request, response) => stream.handle(request, response));
+
+  // The offers behind a count of the table, from the projection: no store query.
+  router.get(
+    '/offers',
+    on((request, response) => {
+      const query = offersQuery.safeParse(request.query);
+      if (!query.success) throw new BadRequestError('Paramètres attendus : source, status (une colonne du tableau), limit (1 à 500).');
+      const { source, status, limit } = query.data;
+      const offers = [];
+      for (const offer of bus.current().offers.values()) {
+        if ((source && offer.source !== source) || (status && columnOf(offer.status) !== status)) continue;
+        offers.push(offer);
+        if (offers.length >= limit) break;
+      }
+      response.json({ offers });
+    }),
+  );
 
   router.post(
     '/runs',

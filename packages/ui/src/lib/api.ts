@@ -31,8 +31,21 @@ const post = async (path: string, body?: unknown): Promise<Reply> => {
   return { ok: response.ok, status: response.status, text: text || (response.ok ? '' : `Erreur ${response.status}.`) };
 };
 
-/** The page's only HTTP calls; everything it reads comes through the event stream. */
+export type OfferLine = { id: string; title: string; company: string; city: string; status: string; url: string; reason?: string };
+
+const offers = async (source: string, status: string): Promise<OfferLine[] | string> => {
+  try {
+    const response = await fetch(`/api/offers?${new URLSearchParams({ source, status })}`);
+    const body = (await response.json()) as { offers?: OfferLine[]; error?: string };
+    return response.ok && body.offers ? body.offers : (body.error ?? `Erreur ${response.status}.`);
+  } catch {
+    return 'Serveur injoignable.';
+  }
+};
+
+/** The page's only HTTP calls; the table and the runs come through the event stream. */
 export const api = {
+  offers,
   startRun: () => post('/api/runs'),
   stopRun: () => post('/api/runs/stop'),
   refresh: () => post('/api/refresh'),

@@ -75,7 +75,7 @@ export const openSqliteStore = (
   });
 
   const selectSources = db.prepare<[], SourceRow>('SELECT * FROM sources ORDER BY sender');
-  const selectSummaries = db.prepare<[], OfferSummary>('SELECT id, source, url, status, title, company, city FROM offers ORDER BY rowid');
+  const selectSummaries = db.prepare<[], OfferSummary>('SELECT id, source, url, status, title, company, city, reason FROM offers ORDER BY rowid');
   const insertSource = db.prepare(
     'INSERT INTO sources (sender, board, import_on, enrich_on, analyse_on) VALUES (?, ?, ?, ?, ?) ON CONFLICT(sender) DO NOTHING',
   );
