@@ -1,4 +1,4 @@
-import { copyFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { StateView } from '@veille/domain';
 import type { App } from './app';
@@ -161,6 +161,28 @@ describe('Veille on embedded defaults', () => {
       expect(await response.json()).toEqual({ offers: [expect.objectContaining({ status: 'Expiré', reason: 'Page introuvable (410)', company: 'CleanAir' })] });
       expect(bad.status).toBe(400);
       expect(load).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('When the user edits the criteria', () => {
+    it('should refuse invalid criteria with every field to fix, and analyse with saved ones from then on', async () => {
+      const criteria = await (await fetch(`${app.url}/api/criteria`)).json();
+      const put = (body: unknown) =>
+        fetch(`${app.url}/api/criteria`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+      const invalid = await put({ ...criteria, salaryFloor: 'beaucoup', dealBreakers: 'aucun' });
+      const valid = await put({ ...criteria, dealBreakers: [{ title: 'Python', description: 'Plus jamais de Python.', keywords: ['python'] }] });
+      await post(app, '/api/runs');
+      const state = await runEnded(app.deps.bus);
+
+      expect(invalid.status).toBe(400);
+      expect((await invalid.json()).error).toMatch(/salaryFloor[\s\S]*dealBreakers/);
+      expect(valid.status).toBe(200);
+      const saved = JSON.parse(readFileSync(path.join(dataDir, 'criteres.json'), 'utf8'));
+      expect(saved.dealBreakers[0].title).toBe('Python');
+      const analysed = [...state.offers.values()].filter((offer) => offer.status === 'À traiter').map((offer) => offer.id);
+      const records = await app.deps.store.readOffers(analysed);
+      expect(records.some((record) => record.analysis?.total === 0 && record.analysis.dealBreakers[0].hit)).toBe(true);
     });
   });
 

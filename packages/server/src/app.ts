@@ -14,6 +14,7 @@ import { loadCriteria } from './criteria/criteria';
 import { openSqliteStore } from './adapters/sqlite';
 import { openUsageLog } from './adapters/usage-log';
 import { createBus } from './app/bus';
+import { criteriaSettings } from './app/criteriaSettings';
 import { dayOf } from './app/day';
 import type { Deps } from './app/deps';
 import { reload } from './app/reload';
@@ -69,13 +70,17 @@ export const startApp = async (config: Config, options: AppOptions = {}): Promis
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
-  const criteria = await loadCriteria(path.join(config.dataDir, 'criteres.json'));
+  const criteriaFile = path.join(config.dataDir, 'criteres.json');
+  const { settings, analyser } = criteriaSettings(criteriaFile, await loadCriteria(criteriaFile), (criteria) =>
+    config.anthropic ? createClaudeAnalyser(config.anthropic, criteria, { meter, log }) : createRulesAnalyser(criteria),
+  );
   const deps: Deps = {
     bus,
     store: openSqliteStore(path.join(config.dataDir, 'veille.sqlite'), availabilityOf),
     mailbox: config.imap ? createImapMailbox(config.imap, { meter, log }) : createFolderMailbox(mailboxDir),
     fetchPage: createPageFetcher({ allowPrivate: config.enrichAllowPrivate, selfOrigin: origin, meter }),
-    analyser: config.anthropic ? createClaudeAnalyser(config.anthropic, criteria, { meter, log }) : createRulesAnalyser(criteria),
+    analyser,
+    criteria: settings,
     meter,
     now,
     log,

@@ -1,6 +1,7 @@
 import type { Analyser, CallMeter, Mailbox, OfferStore, PageFetcher } from '@veille/domain';
 import type { Logger } from 'pino';
 import type { Bus } from './bus';
+import type { CriteriaSettings } from './criteriaSettings';
 
 /** Everything the phases and the API work with, built once in the composition root. */
 export type Deps = {
@@ -9,6 +10,7 @@ export type Deps = {
   readonly mailbox: Mailbox;
   readonly fetchPage: PageFetcher;
   readonly analyser: Analyser;
+  readonly criteria: CriteriaSettings;
   readonly meter: CallMeter;
   readonly now: () => Date;
   readonly log: Logger;

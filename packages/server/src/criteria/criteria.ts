@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 
 const score = z.object({ expectation: z.string(), weight: z.number().min(0) });
@@ -37,6 +37,17 @@ export const DEFAULT_CRITERIA: Criteria = {
   otherResources: '',
 };
 
+const issuesOf = (error: z.ZodError): string => error.issues.map((issue) => `${issue.path.join('.') || '(racine)'} : ${issue.message}`).join('\n  ');
+
+export class InvalidCriteriaError extends Error {}
+
+/** Checks criteria coming from the settings page; the message lists every field to fix. */
+export const parseCriteria = (json: unknown): Criteria => {
+  const parsed = criteriaSchema.safeParse(json);
+  if (!parsed.success) throw new InvalidCriteriaError(`Critères invalides :\n  ${issuesOf(parsed.error)}`);
+  return parsed.data;
+};
+
 /** The user's criteria file: written with defaults when missing, never silently replaced when wrong. */
 export const loadCriteria = async (file: string): Promise<Criteria> => {
   if (!existsSync(file)) {
@@ -50,9 +61,12 @@ export const loadCriteria = async (file: string): Promise<Criteria> => {
     throw new Error(`Fichier de critères ${file} illisible (JSON invalide) : ${error instanceof Error ? error.message : String(error)}`);
   }
   const parsed = criteriaSchema.safeParse(json);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(racine)'} : ${issue.message}`);
-    throw new Error(`Fichier de critères ${file} invalide :\n  ${issues.join('\n  ')}`);
-  }
+  if (!parsed.success) throw new Error(`Fichier de critères ${file} invalide :\n  ${issuesOf(parsed.error)}`);
   return parsed.data;
+};
+
+/** Writes the criteria atomically, so a crash never leaves half a file. */
+export const saveCriteria = async (file: string, criteria: Criteria): Promise<void> => {
+  await writeFile(`${file}.tmp`, `${JSON.stringify(criteria, null, 2)}\n`);
+  await rename(`${file}.tmp`, file);
 };

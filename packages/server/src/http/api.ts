@@ -6,6 +6,7 @@ import type { Deps } from '../app/deps';
 import { messageOf, redact, UnavailableError } from '../app/errors';
 import { reload } from '../app/reload';
 import { ConflictError, startRun, stopRun } from '../app/runs';
+import { InvalidCriteriaError } from '../criteria/criteria';
 import type { EventStream } from './sse';
 
 const activationBody = z.object({ phase: z.enum(PHASES), enabled: z.boolean() });
@@ -18,7 +19,7 @@ const offersQuery = z.object({
 class BadRequestError extends Error {}
 
 const statusOf = (error: unknown): number => {
-  if (error instanceof BadRequestError) return 400;
+  if (error instanceof BadRequestError || error instanceof InvalidCriteriaError) return 400;
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ConflictError) return 409;
   if (error instanceof UnprocessableError) return 422;
@@ -95,6 +96,17 @@ export const apiRouter = (deps: Deps, stream: EventStream): Router => {
       }
       await reload(deps);
       response.json(toView(bus.current()));
+    }),
+  );
+
+  router.get('/criteria', (_request, response) => {
+    response.json(deps.criteria.current());
+  });
+
+  router.put(
+    '/criteria',
+    on(async (request, response) => {
+      response.json(await deps.criteria.update(request.body));
     }),
   );
 

@@ -16,11 +16,11 @@ const textOf = (body: unknown): string => {
 };
 
 // Never throws: a network failure or a non-JSON answer becomes a Reply the page can display.
-const post = async (path: string, body?: unknown): Promise<Reply> => {
+const send = async (method: 'POST' | 'PUT', path: string, body?: unknown): Promise<Reply> => {
   let response: Response;
   try {
     response = await fetch(path, {
-      method: 'POST',
+      method,
       headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
@@ -43,9 +43,19 @@ const offers = async (source: string, status: string): Promise<OfferLine[] | str
   }
 };
 
+const post = (path: string, body?: unknown) => send('POST', path, body);
+
+/** The criteria file as JSON text, for the settings editor. */
+const criteria = async (): Promise<string> => {
+  const response = await fetch('/api/criteria');
+  return JSON.stringify(await response.json(), null, 2);
+};
+
 /** The page's only HTTP calls; the table and the runs come through the event stream. */
 export const api = {
   offers,
+  criteria,
+  saveCriteria: (criteria: unknown) => send('PUT', '/api/criteria', criteria),
   startRun: () => post('/api/runs'),
   stopRun: () => post('/api/runs/stop'),
   refresh: () => post('/api/refresh'),
