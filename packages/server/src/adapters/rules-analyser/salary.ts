@@ -1,7 +1,8 @@
 const WORKING_DAYS = 218;
 
 const amountOf = (raw: string, thousands: boolean): number => {
-  const value = Number(raw.replace(/[\s\u00a0\u202f.]/g, '').replace(',', '.'));
+  // A separator followed by three digits groups thousands ("45 000", "120,000"); otherwise "3,5" is a decimal.
+  const value = Number(raw.replace(/[\s\u00a0\u202f.,](?=\d{3}(\D|$))/g, '').replace(',', '.'));
   return thousands ? value * 1_000 : value;
 };
 
@@ -10,7 +11,7 @@ const amountOf = (raw: string, thousands: boolean): number => {
  * "3 500 € par mois", "550 €/jour". The middle of a range; undefined when it says no number.
  */
 export const yearlySalary = (text: string): number | undefined => {
-  const numbers = [...text.matchAll(/(\d{1,3}(?:[\s\u00a0\u202f.]\d{3})+|\d+(?:,\d+)?)\s*(k|K)?/g)]
+  const numbers = [...text.matchAll(/(\d{1,3}(?:[\s\u00a0\u202f.,]\d{3})+|\d+(?:,\d+)?)\s*(k|K)?/g)]
     .map((match) => amountOf(match[1], !!match[2]))
     .filter((value) => value > 0);
   if (numbers.length === 0) return undefined;

@@ -1,0 +1,101 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { OfferRecord } from '@veille/domain';
+import { DEFAULT_CRITERIA, loadCriteria } from '../../criteria/criteria';
+import { yearlySalary } from './salary';
+import { createRulesAnalyser } from '.';
+
+const offer = (overrides: Partial<OfferRecord> = {}): OfferRecord => ({
+  id: 'rec1',
+  key: 'hellowork:1',
+  source: 'notification@emails.hellowork.com',
+  url: 'https://www.hellowork.com/fr-fr/emplois/1.html',
+  status: 'À analyser',
+  text: `Data engineer à Lyon : Python, SQL, Airflow et dbt. Télétravail possible. ${'Une équipe data qui construit la plateforme. '.repeat(40)}`,
+  reason: '',
+  addedAt: '2026-11-24T08:00:00.000Z',
+  title: 'Data engineer',
+  company: 'Acme',
+  city: 'Lyon',
+  department: '69',
+  salary: '50 000 € - 60 000 € par an',
+  offerDate: '',
+  ...overrides,
+});
+
+describe('Salary strings as yearly figures', () => {
+  it.each([
+    ['45 000 € - 55 000 € / an', 50_000],
+    ['45K€', 45_000],
+    ['3 500 € par mois', 42_000],
+    ['550 €/jour', 119_900],
+    ['$120,000 - $160,000 a year', 140_000],
+    ['Selon profil', undefined],
+  ])('should read "%s"', (text, yearly) => {
+    expect(yearlySalary(text)).toBe(yearly);
+  });
+});
+
+describe('Rules analyser', () => {
+  const analyser = createRulesAnalyser(DEFAULT_CRITERIA);
+
+  it('should score an offer that matches the criteria high, and say why in plain words', async () => {
+    const analysis = await analyser.analyse(offer());
+
+    expect(analysis.analyser).toBe('règles');
+    expect(analysis.scores.localisation).toBe(18);
+    expect(analysis.scores.salaire).toBeGreaterThanOrEqual(14);
+    expect(analysis.total).toBeGreaterThan(12);
+    expect(analysis.summary).toMatch(/^Analyse par règles : \d mot\(s\)-clé\(s\) trouvé\(s\) \(python, sql, airflow, dbt/);
+    expect(analysis.dealBreakers.every((verdict) => !verdict.hit)).toBe(true);
+  });
+
+  it('should score low an offer far away and under the salary floor', async () => {
+    const analysis = await analyser.analyse(offer({ city: 'Brest', text: 'Poste de comptable à Brest.', salary: '28 000 € par an' }));
+
+    expect(analysis.scores.localisation).toBe(5);
+    expect(analysis.scores.salaire).toBeLessThan(10);
+    expect(analysis.total).toBeLessThan(10);
+  });
+
+  it('should give a total of 0 when a deal-breaker hits, quoting the word', async () => {
+    const analysis = await analyser.analyse(offer({ title: 'Stage data engineer' }));
+
+    expect(analysis.total).toBe(0);
+    expect(analysis.dealBreakers[0]).toEqual({ title: 'Stage ou alternance', hit: true, justification: 'Le texte mentionne « stage ».' });
+  });
+
+  it('should weigh the scores as the criteria say', async () => {
+    const onlySalary = createRulesAnalyser({
+      ...DEFAULT_CRITERIA,
+      optionalScores: [],
+      scores: { ...DEFAULT_CRITERIA.scores, localisation: { expectation: '', weight: 0 }, culture: { expectation: '', weight: 0 }, qualite: { expectation: '', weight: 0 } },
+    });
+
+    const analysis = await onlySalary.analyse(offer());
+
+    expect(analysis.total).toBe(analysis.scores.salaire);
+  });
+});
+
+describe('Criteria file', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'veille-criteria-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('should be written with sensible defaults when missing', async () => {
+    const file = path.join(dir, 'criteres.json');
+
+    expect(await loadCriteria(file)).toEqual(DEFAULT_CRITERIA);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(DEFAULT_CRITERIA);
+  });
+
+  it('should never be replaced when invalid: the error names the file and the fields', async () => {
+    const file = path.join(dir, 'criteres.json');
+    writeFileSync(file, JSON.stringify({ ...DEFAULT_CRITERIA, salaryFloor: 'beaucoup', keywords: 'python' }));
+
+    await expect(loadCriteria(file)).rejects.toThrow(/criteres\.json invalide[\s\S]*keywords[\s\S]*salaryFloor/);
+    expect(JSON.parse(readFileSync(file, 'utf8')).salaryFloor).toBe('beaucoup');
+  });
+});
