@@ -1,26 +1,11 @@
-import type { ApiCall, OfferRecord } from '@veille/domain';
+import type { ApiCall } from '@veille/domain';
+import { anOfferRecord } from '../../testing/offers';
 import { DEFAULT_CRITERIA, type Criteria } from '../../criteria/criteria';
 import { startFakeAnthropic } from '../../testing/fakeAnthropic';
 import { anthropicConfigFromEnv } from './config';
 import { createClaudeAnalyser } from '.';
 
-const offer = (overrides: Partial<OfferRecord> = {}): OfferRecord => ({
-  id: 'rec1',
-  key: 'hellowork:1',
-  source: 'notification@emails.hellowork.com',
-  url: 'https://www.hellowork.com/fr-fr/emplois/1.html',
-  status: 'À analyser',
-  text: 'Nous recherchons un data engineer à Lyon. Python, Airflow, dbt. 50 000 € par an. Télétravail deux jours.',
-  reason: '',
-  addedAt: '2026-11-24T08:00:00.000Z',
-  title: 'Data engineer',
-  company: 'Acme',
-  city: 'Lyon',
-  department: '69',
-  salary: '',
-  offerDate: '',
-  ...overrides,
-});
+const offer = anOfferRecord;
 
 /** A CV in "other resources" makes the fixed prefix long enough for Claude to cache it. */
 const withCv: Criteria = { ...DEFAULT_CRITERIA, otherResources: 'Expérience : data engineer depuis 2019, pipelines Airflow et dbt. '.repeat(80) };

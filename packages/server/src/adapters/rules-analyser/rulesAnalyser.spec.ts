@@ -1,28 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { OfferRecord } from '@veille/domain';
+import { anOfferRecord } from '../../testing/offers';
 import { DEFAULT_CRITERIA, loadCriteria } from '../../criteria/criteria';
 import { yearlySalary } from './salary';
 import { createRulesAnalyser } from '.';
 
-const offer = (overrides: Partial<OfferRecord> = {}): OfferRecord => ({
-  id: 'rec1',
-  key: 'hellowork:1',
-  source: 'notification@emails.hellowork.com',
-  url: 'https://www.hellowork.com/fr-fr/emplois/1.html',
-  status: 'À analyser',
-  text: `Data engineer à Lyon : Python, SQL, Airflow et dbt. Télétravail possible. ${'Une équipe data qui construit la plateforme. '.repeat(40)}`,
-  reason: '',
-  addedAt: '2026-11-24T08:00:00.000Z',
-  title: 'Data engineer',
-  company: 'Acme',
-  city: 'Lyon',
-  department: '69',
-  salary: '50 000 € - 60 000 € par an',
-  offerDate: '',
-  ...overrides,
-});
+const offer = anOfferRecord;
 
 describe('Salary strings as yearly figures', () => {
   it.each([
