@@ -1,71 +1,82 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { Analyser, Analysis, CallMeter, OfferRecord } from '@veille/domain';
 import type { Logger } from 'pino';
+import type { z } from 'zod';
 import type { Criteria } from '../../criteria/criteria';
-import { totalOf } from '../../criteria/total';
-import { answerSchema, answerTool, TOOL_NAME, type Answer } from './answer';
+import { answerFormat, answerSchema, toAnalysis, type Answer } from './answer';
 import type { AnthropicConfig } from './config';
+import { explainFailure } from './errors';
 import { estimateCost } from './pricing';
 import { offerMessage, systemPrompt } from './prompt';
 
-export { anthropicConfigFromEnv, type AnthropicConfig } from './config';
+export { anthropicConfigFromEnv, DEFAULT_MODEL, type AnthropicConfig } from './config';
 
-const MAX_TOKENS = 1_500;
+/** Room for the model's thinking and the JSON answer (about 500 tokens) together. */
+const MAX_TOKENS = 4_000;
+const TIMEOUT_MS = 120_000;
 
 type Message = Anthropic.Messages.Message;
 type Turn = Anthropic.Messages.MessageParam;
 
-const toolUseOf = (message: Message): Anthropic.Messages.ToolUseBlock | undefined =>
-  message.content.find((block): block is Anthropic.Messages.ToolUseBlock => block.type === 'tool_use' && block.name === TOOL_NAME);
+export type ClaudeAnalyserOptions = { meter?: CallMeter; log?: Logger; maxRetries?: number; timeoutMs?: number };
 
-const toAnalysis = (answer: Answer, criteria: Criteria, model: string): Analysis => {
-  const dealBreakers = answer.redhibitoires.map((verdict, index) => ({
-    title: criteria.dealBreakers[index]?.title ?? verdict.titre,
-    hit: verdict.atteint,
-    justification: verdict.justification,
-  }));
-  const corrections = answer.corrections ?? {};
-  return {
-    summary: answer.resume,
-    scores: answer.scores,
-    total: totalOf(answer.scores, dealBreakers, criteria),
-    dealBreakers,
-    analyser: model,
-    corrections: Object.fromEntries(
-      Object.entries({ title: corrections.poste, company: corrections.entreprise, city: corrections.ville, salary: corrections.salaire }).filter(([, value]) => value),
-    ),
-  };
+const issuesOf = (error: z.ZodError): string =>
+  error.issues
+    .slice(0, 6)
+    .map((issue) => `${issue.path.join('.') || 'réponse'} : ${issue.message}`)
+    .join(' ; ');
+
+/** The answer of one message, or why it cannot be kept (that reason goes back to the model). */
+const readAnswer = (message: Message, schema: ReturnType<typeof answerSchema>): { answer: Answer } | { reason: string } => {
+  if (message.stop_reason === 'refusal') return { reason: 'le modèle a refusé de répondre' };
+  if (message.stop_reason === 'max_tokens') return { reason: `réponse tronquée à ${MAX_TOKENS} jetons` };
+  const text = message.content
+    .filter((block): block is Anthropic.Messages.TextBlock => block.type === 'text')
+    .map((block) => block.text)
+    .join('');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { reason: "ce n'est pas un objet JSON" };
+  }
+  const parsed = schema.safeParse(json);
+  return parsed.success ? { answer: parsed.data } : { reason: issuesOf(parsed.error) };
 };
 
 /**
- * Phase 3 with Claude: the instructions and criteria go as a cached prefix, the offer as fenced
- * data, and the answer comes back through a forced tool call, checked before it is kept. An answer
- * that does not validate is sent back once with the reason; a second one fails the offer.
+ * Phase 3 with Claude: instructions and criteria go as a cached prefix, the offer as fenced data,
+ * and the answer comes back as structured output, checked with zod before anything is kept. An
+ * answer that does not validate is sent back once with the reason; a second one fails the offer.
+ * The analyser only ever returns an Analysis: nothing the model writes can set a status.
  */
-export const createClaudeAnalyser = (
-  config: AnthropicConfig,
-  criteria: Criteria,
-  options: { meter?: CallMeter; log?: Logger; maxRetries?: number } = {},
-): Analyser => {
+export const createClaudeAnalyser = (config: AnthropicConfig, criteria: Criteria, options: ClaudeAnalyserOptions = {}): Analyser => {
+  // Every option explicit: the SDK would otherwise pick ANTHROPIC_BASE_URL / ANTHROPIC_AUTH_TOKEN up from the environment.
   const client = new Anthropic({
     apiKey: config.apiKey,
     authToken: null,
     baseURL: config.baseURL ?? 'https://api.anthropic.com',
     maxRetries: options.maxRetries ?? 2,
+    timeout: options.timeoutMs ?? TIMEOUT_MS,
   });
   const schema = answerSchema(criteria);
-  const tool = answerTool(criteria);
-  const system = [{ type: 'text' as const, text: systemPrompt(criteria), cache_control: { type: 'ephemeral' as const } }];
+  const format = answerFormat(criteria);
+  const system: Anthropic.Messages.TextBlockParam[] = [{ type: 'text', text: systemPrompt(criteria), cache_control: { type: 'ephemeral' } }];
 
   const ask = async (messages: Turn[]): Promise<Message> => {
-    const message = await client.messages.create({
-      model: config.model,
-      max_tokens: MAX_TOKENS,
-      system,
-      tools: [tool],
-      tool_choice: { type: 'tool', name: TOOL_NAME },
-      messages,
-    });
+    let message: Message;
+    try {
+      message = await client.messages.create({
+        model: config.model,
+        max_tokens: MAX_TOKENS,
+        system,
+        messages,
+        // Scoring one offer against a fixed grid needs little reasoning, and thinking is billed as output.
+        output_config: { effort: 'low', format },
+      });
+    } catch (error) {
+      throw explainFailure(error, config.model);
+    }
     const usage = message.usage;
     const tokens = {
       input: usage.input_tokens,
@@ -87,23 +98,20 @@ export const createClaudeAnalyser = (
 
   const analyse = async (offer: OfferRecord): Promise<Analysis> => {
     const messages: Turn[] = [{ role: 'user', content: offerMessage(offer) }];
-    for (let attempt = 0; attempt < 2; attempt += 1) {
+    let reason = '';
+    for (let attempt = 1; attempt <= 2; attempt += 1) {
       const message = await ask(messages);
-      const call = toolUseOf(message);
-      const parsed = schema.safeParse(call?.input);
-      if (parsed.success) return toAnalysis(parsed.data, criteria, config.model);
-      const reason = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'réponse'} : ${issue.message}`).join(' ; ');
-      options.log?.warn({ offer: offer.id, reason }, 'invalid analysis answer');
-      if (!call) {
-        messages.push({ role: 'assistant', content: message.content }, { role: 'user', content: `Réponse invalide : appelle l'outil ${TOOL_NAME}.` });
-        continue;
-      }
+      const read = readAnswer(message, schema);
+      if ('answer' in read) return toAnalysis(read.answer, criteria, config.model);
+      reason = read.reason;
+      options.log?.warn({ offer: offer.id, attempt, reason }, 'invalid analysis answer');
+      // The assistant turn goes back unchanged: thinking blocks must be returned as they came.
       messages.push(
         { role: 'assistant', content: message.content },
-        { role: 'user', content: [{ type: 'tool_result', tool_use_id: call.id, is_error: true, content: `Réponse invalide : ${reason}. Corrige et rappelle l'outil.` }] },
+        { role: 'user', content: `Réponse invalide : ${reason}. Renvoie l'objet JSON complet, corrigé, au format demandé.` },
       );
     }
-    throw new Error("Analyse refusée : la réponse du modèle n'est pas valide après une nouvelle tentative.");
+    throw new Error(`Analyse refusée : la réponse du modèle n'est toujours pas valide après une nouvelle tentative (${reason}).`);
   };
 
   return { label: config.model, analyse };

@@ -1,14 +1,28 @@
-/** Dollars per million tokens, by model family: estimates for the Consommation API block. */
+/**
+ * Dollars per million tokens, by model family, from Anthropic's public price list (2026-11):
+ * estimates for the Consommation API block, not an invoice. First match wins.
+ */
 const PRICES: { family: RegExp; input: number; output: number }[] = [
+  { family: /fable|mythos/, input: 10, output: 50 },
+  { family: /opus-5-5/, input: 4, output: 20 },
+  { family: /opus-(5|4-[5-9])/, input: 5, output: 25 },
   { family: /opus/, input: 15, output: 75 },
+  { family: /sonnet-5/, input: 2, output: 10 },
   { family: /sonnet/, input: 3, output: 15 },
+  { family: /haiku-5/, input: 0.1, output: 0.5 },
   { family: /haiku/, input: 1, output: 5 },
 ];
+const DEFAULT_PRICE = { input: 2, output: 10 };
+
+/** A 5-minute cache write costs 1.25× the input price, a cache read 0.1×. */
+const CACHE_WRITE = 1.25;
+const CACHE_READ = 0.1;
 
 export type TokenUsage = { input: number; output: number; cacheWrite: number; cacheRead: number };
 
-/** Cache writes cost 1.25× the input price, cache reads 0.1×. Unknown models are priced as Sonnet. */
+/** Unknown model ids are priced as the default Sonnet. */
 export const estimateCost = (model: string, usage: TokenUsage): number => {
-  const price = PRICES.find((candidate) => candidate.family.test(model)) ?? PRICES[1];
-  return (usage.input * price.input + usage.cacheWrite * price.input * 1.25 + usage.cacheRead * price.input * 0.1 + usage.output * price.output) / 1_000_000;
+  const price = PRICES.find((candidate) => candidate.family.test(model)) ?? DEFAULT_PRICE;
+  const input = usage.input + usage.cacheWrite * CACHE_WRITE + usage.cacheRead * CACHE_READ;
+  return (input * price.input + usage.output * price.output) / 1_000_000;
 };
