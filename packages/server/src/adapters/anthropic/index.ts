@@ -9,7 +9,7 @@ import { explainFailure } from './errors';
 import { estimateCost } from './pricing';
 import { offerMessage, systemPrompt } from './prompt';
 
-export { anthropicConfigFromEnv, DEFAULT_MODEL, type AnthropicConfig } from './config';
+export { anthropicConfigFromEnv, type AnthropicConfig } from './config';
 
 /** Room for the model's thinking and the JSON answer (about 500 tokens) together. */
 const MAX_TOKENS = 4_000;

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { exampleOf, overlay, spoil, type Flaw } from './example';
 import { createPromptCache, tokensOf } from './promptCache';
-import { conversationProblem, messagesBody, schemaProblem, type MessagesBody } from './request';
+import { conversationProblem, parseBody, schemaProblem, type MessagesBody } from './request';
 
 /** What the fake answers next. Without a script it answers valid output. */
 export type Reply =
@@ -98,12 +98,9 @@ export const startFakeAnthropic = async (options: FakeAnthropicOptions = {}) => 
       return refuse(response, 'The request body is not valid JSON');
     }
     requests.push({ body: json as MessagesBody, headers: request.headers, at: Date.now() });
-    const parsed = messagesBody.safeParse(json);
-    if (!parsed.success) {
-      const [issue] = parsed.error.issues;
-      return refuse(response, `${issue.path.join('.')}: ${issue.message}`);
-    }
-    const body = parsed.data;
+    const parsed = parseBody(json);
+    if ('problem' in parsed) return refuse(response, parsed.problem);
+    const { body } = parsed;
     const problem = conversationProblem(body, signatures) ?? contractProblem(body) ?? veilleProblem(body);
     if (problem) return refuse(response, problem);
 

@@ -66,6 +66,26 @@ export const messagesBody = z.strictObject({
 });
 
 export type MessagesBody = z.infer<typeof messagesBody>;
+
+type Located = { path: PropertyKey[]; message: string };
+
+/** The most precise issue: inside a union, the branch that got furthest, as the API names it. */
+const deepestIssue = (issues: z.core.$ZodIssue[], prefix: PropertyKey[] = []): Located =>
+  issues
+    .flatMap((issue): Located[] =>
+      issue.code === 'invalid_union' && issue.errors.length
+        ? issue.errors.map((branch) => deepestIssue(branch, [...prefix, ...issue.path]))
+        : [{ path: [...prefix, ...issue.path], message: issue.message }],
+    )
+    .reduce((best, next) => (next.path.length > best.path.length ? next : best));
+
+/** The body, or what is wrong with it. */
+export const parseBody = (json: unknown): { body: MessagesBody } | { problem: string } => {
+  const parsed = messagesBody.safeParse(json);
+  if (parsed.success) return { body: parsed.data };
+  const issue = deepestIssue(parsed.error.issues);
+  return { problem: `${issue.path.join('.')}: ${issue.message}` };
+};
 export type JsonSchema = { [key: string]: unknown };
 
 /** Keywords structured outputs cannot enforce: the API refuses a schema that uses them. */
