@@ -6,6 +6,7 @@ import path from 'node:path';
 import { event, type NewOffer } from '@veille/domain';
 import pino from 'pino';
 import { createClaudeAnalyser } from '../adapters/anthropic';
+import { estimateCost } from '../adapters/anthropic/pricing';
 import { createPageFetcher } from '../adapters/page-fetcher';
 import { openSqliteStore } from '../adapters/sqlite';
 import { createBus } from '../app/bus';
@@ -24,6 +25,7 @@ const PAGE_LATENCY_MS = 300;
 const MODEL_LATENCY_MS = Number(process.env.BENCH_MODEL_MS ?? 2_000);
 const ENRICH_WORKERS = 4;
 const ANALYSE_WORKERS = 3;
+const MODEL = 'claude-sonnet-5-5';
 
 const page = (id: number): string =>
   `<html><head><script type="application/ld+json">${JSON.stringify({
@@ -60,16 +62,20 @@ export const benchPhases = async (): Promise<void> => {
   const bus = createBus();
   let inputTokens = 0;
   let cachedTokens = 0;
-  const meter = (call: { inputTokens?: number; cachedTokens?: number }) => {
+  let outputTokens = 0;
+  let costUsd = 0;
+  const meter = (call: { inputTokens?: number; cachedTokens?: number; outputTokens?: number; costUsd?: number }) => {
     inputTokens += call.inputTokens ?? 0;
     cachedTokens += call.cachedTokens ?? 0;
+    outputTokens += call.outputTokens ?? 0;
+    costUsd += call.costUsd ?? 0;
   };
   const criteria = { ...DEFAULT_CRITERIA, otherResources: 'Parcours : data engineer depuis 2019, pipelines Airflow et dbt, modélisation, qualité des données. '.repeat(60) };
   const deps = {
     bus,
     store,
     fetchPage: createPageFetcher({ allowPrivate: true, perHostDelayMs: 0 }),
-    analyser: createClaudeAnalyser({ apiKey: 'bench', model: 'claude-sonnet-5-5', baseURL: claude.url, concurrency: ANALYSE_WORKERS }, criteria, { meter }),
+    analyser: createClaudeAnalyser({ apiKey: 'bench', model: MODEL, baseURL: claude.url, concurrency: ANALYSE_WORKERS }, criteria, { meter }),
     concurrency: { enrich: ENRICH_WORKERS, analyse: ANALYSE_WORKERS },
   };
   const scheduler = startScheduler({ bus, now: () => new Date(), log: pino({ level: 'silent' }), secrets: [] }, {
@@ -97,4 +103,6 @@ export const benchPhases = async (): Promise<void> => {
   report('input tokens per offer, prefix sent in full every time', `${Math.round(inputTokens / done)}`, 'information');
   report('  of which read from the cache (billed at 0.1×)', `${Math.round(cachedTokens / done)}`, 'information');
   report('input tokens per offer, billed equivalent with the cache', `${Math.round((inputTokens - cachedTokens * 0.9) / done)}`, 'information');
+  const uncached = estimateCost(MODEL, { input: inputTokens, output: outputTokens, cacheWrite: 0, cacheRead: 0 });
+  report(`estimated cost of the ${done} analyses (${MODEL}), without / with the cache`, `$${uncached.toFixed(3)} / $${costUsd.toFixed(3)}`, 'information');
 };

@@ -1,23 +1,68 @@
 import { UNKNOWN_BOARD, type AlertParser, type Board } from '@veille/domain';
-import { BOARD_PARSERS } from './boards';
+import { cadremploiParser } from './cadremploi';
+import { franceTravailParser } from './francetravail';
+import { glassdoorParser } from './glassdoor';
+import { helloWorkParser } from './hellowork';
+import { indeedParser } from './indeed';
+import { jtmsParser } from './jtms';
+import { linkedInParser } from './linkedin';
+import { monsterParser } from './monster';
+import { untrack } from './tracking';
+import { wttjParser } from './wttj';
 
-/** Sender domains of each board's alerts, also for boards Veille has no parser for yet. */
-const SENDERS: [RegExp, Board][] = [
-  [/@(\w+\.)*linkedin\.com$/, 'LinkedIn'],
-  [/@(\w+\.)*hellowork\.com$/, 'HelloWork'],
-  [/@(\w+\.)*welcometothejungle\.com$/, 'Welcome to the Jungle'],
-  [/@(\w+\.)*makesense\.org$/, 'Jobs That Make Sense'],
-  [/@(\w+\.)*cadremploi\.fr$/, 'Cadremploi'],
-  [/@(\w+\.)*indeed\.com$/, 'Indeed'],
-  [/@(\w+\.)*glassdoor\.(com|fr)$/, 'Glassdoor'],
-  [/@(\w+\.)*monster\.(com|fr)$/, 'Monster'],
-  [/@(\w+\.)*(francetravail|pole-emploi)\.fr$/, 'France Travail'],
+export const PARSERS: readonly AlertParser[] = [
+  linkedInParser,
+  helloWorkParser,
+  wttjParser,
+  jtmsParser,
+  cadremploiParser,
+  indeedParser,
+  glassdoorParser,
+  monsterParser,
+  franceTravailParser,
 ];
 
-export const PARSERS: readonly AlertParser[] = BOARD_PARSERS;
+/**
+ * Links that give a board away when the sender does not (an alert forwarded from one's own
+ * address): job pages, and the trackers only its alerts use. Never a bare domain, which any
+ * newsletter's "follow us" footer links to.
+ */
+const JOB_LINKS: [RegExp, Board][] = [
+  [/linkedin\.com\/(comm\/)?jobs\/view\//, 'LinkedIn'],
+  [/hellowork\.com\/fr-fr\/emplois\/\d+/, 'HelloWork'],
+  [/welcometothejungle\.com\/\w+\/companies\/[\w-]+\/jobs\//, 'Welcome to the Jungle'],
+  [/jobs\.makesense\.org\//, 'Jobs That Make Sense'],
+  [/cadremploi\.fr\/emploi\/detail_offre/, 'Cadremploi'],
+  [/indeed\.[a-z.]+\/(viewjob|rc\/clk|pagead\/clk)/, 'Indeed'],
+  [/glassdoor\.[a-z.]+\/[^"'\s]*jobListingId=/, 'Glassdoor'],
+  [/monster\.(com|fr)\/job-openings\//, 'Monster'],
+  [/(francetravail|pole-emploi)\.fr\/candidat\/offres\/recherche\/detail\//, 'France Travail'],
+  [/^https?:\/\/t\.welcometothejungle\.com\/ls\/click/, 'Welcome to the Jungle'],
+  [/^https?:\/\/engage\.indeed\.com\//, 'Indeed'],
+  [/^https?:\/\/r\.emails\d*\.alertes\.cadremploi\.fr\//, 'Cadremploi'],
+  [/^https?:\/\/click\.monster\.com\//, 'Monster'],
+];
 
-export const detectBoard = (sender: string): Board =>
-  SENDERS.find(([pattern]) => pattern.test(sender.toLowerCase()))?.[1] ?? UNKNOWN_BOARD;
+const HREF = /href\s*=\s*["']([^"']+)["']/gi;
+
+const boardOfLinks = (html: string): Board | undefined => {
+  for (const [, href] of html.matchAll(HREF)) {
+    const link = href.replace(/&amp;/g, '&');
+    for (const candidate of [link, untrack(link)]) {
+      const found = JOB_LINKS.find(([pattern]) => pattern.test(candidate));
+      if (found) return found[1];
+    }
+  }
+  return undefined;
+};
+
+/** The board of an email: from its sender first, else from the job links its HTML holds. */
+export const detectBoard = (sender: string, html?: string): Board => {
+  const bySender = PARSERS.find((parser) => parser.accepts(sender));
+  if (bySender) return bySender.board;
+  if (!html) return UNKNOWN_BOARD;
+  return boardOfLinks(html) ?? UNKNOWN_BOARD;
+};
 
 export const parserFor = (board: Board): AlertParser | undefined => PARSERS.find((candidate) => candidate.board === board);
 
