@@ -91,9 +91,13 @@ const cardOf = (anchor: Element, key: string, inside: Map<AnyNode, Set<string>>)
   return card;
 };
 
+/**
+ * A link is read at the destination its tracker carries: a decoded destination that is no job
+ * page (feedback, settings) is no job, even though the tracker's own host is the board's.
+ */
 const safeRead = (readLink: LinkReader, href: string, text: string): JobLink | undefined => {
   try {
-    return readLink(href, text) ?? readLink(untrack(href), text);
+    return readLink(untrack(href), text);
   } catch {
     return undefined;
   }
