@@ -2,7 +2,7 @@ import { normalizeSender, type AlertEmail } from '@veille/domain';
 import { simpleParser } from 'mailparser';
 import { z } from 'zod';
 
-/** Alerts are a few hundred KB at most; past this the message is cut and the parse says so. */
+/** Alerts are a few hundred KB at most; past this the message is not read at all. */
 export const MAX_EMAIL_BYTES = 2 * 1024 * 1024;
 
 const alertSchema = z.object({
@@ -14,23 +14,35 @@ const alertSchema = z.object({
 
 export class EmailTooLargeError extends Error {}
 
-/** Decodes a raw RFC 822 message into what parsers read; a broken message is a clear error, never a crash. */
-export const decodeAlert = async (raw: Uint8Array, maxBytes = MAX_EMAIL_BYTES): Promise<AlertEmail> => {
+const kilobytes = (bytes: number): number => Math.ceil(bytes / 1024);
+
+/**
+ * Decodes a raw RFC 822 message into what parsers read. A message over `maxBytes` is refused
+ * with an EmailTooLargeError before any parsing (cutting it would lose the HTML part's end and
+ * with it job cards, silently); a broken message is a clear Error, never a crash.
+ */
+export const decodeAlert = async (raw: Uint8Array, options: { maxBytes?: number } = {}): Promise<AlertEmail> => {
+  const maxBytes = options.maxBytes ?? MAX_EMAIL_BYTES;
   if (raw.byteLength > maxBytes) {
-    throw new EmailTooLargeError(
-      `Email trop volumineux (${Math.round(raw.byteLength / 1024)} Ko, limite ${Math.round(maxBytes / 1024)} Ko) : laissé dans la boîte.`,
-    );
+    throw new EmailTooLargeError(`Email trop volumineux (${kilobytes(raw.byteLength)} Ko, limite ${kilobytes(maxBytes)} Ko) : laissé dans la boîte.`);
   }
   let parsed;
   try {
-    parsed = await simpleParser(Buffer.from(raw), { skipImageLinks: true, skipTextToHtml: true, skipHtmlToText: true, skipTextLinks: true });
+    parsed = await simpleParser(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength), {
+      skipImageLinks: true,
+      skipTextToHtml: true,
+      skipHtmlToText: true,
+      skipTextLinks: true,
+    });
   } catch (error) {
     throw new Error(`Email illisible (MIME invalide) : ${error instanceof Error ? error.message : String(error)}`);
   }
-  return alertSchema.parse({
+  const decoded = alertSchema.safeParse({
     sender: normalizeSender(parsed.from?.value[0]?.address ?? ''),
     subject: parsed.subject ?? '',
     html: typeof parsed.html === 'string' ? parsed.html : '',
     text: parsed.text ?? '',
   });
+  if (!decoded.success) throw new Error(`Email illisible : ${decoded.error.issues.map((issue) => issue.message).join(', ')}`);
+  return decoded.data;
 };
