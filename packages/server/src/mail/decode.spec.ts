@@ -69,7 +69,7 @@ describe('Decoding an alert email', () => {
     const huge = Buffer.alloc(MAX_EMAIL_BYTES + 1, 'a');
 
     await expect(decodeAlert(huge)).rejects.toThrow(EmailTooLargeError);
-    await expect(decodeAlert(huge)).rejects.toThrow(/Email trop volumineux \(2048 Ko, limite 2048 Ko\)/);
+    await expect(decodeAlert(huge)).rejects.toThrow(/Email trop volumineux \(2049 Ko, limite 2048 Ko\)/);
     await expect(decodeAlert(message('From: a@b.fr', 'x'.repeat(200)), { maxBytes: 100 })).rejects.toThrow(/limite 1 Ko/);
   });
 });
