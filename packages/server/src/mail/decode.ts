@@ -16,6 +16,10 @@ export class EmailTooLargeError extends Error {}
 
 const kilobytes = (bytes: number): number => Math.ceil(bytes / 1024);
 
+/** The one way to say a message is too large, wherever its size is first known. */
+export const tooLarge = (size: number, maxBytes = MAX_EMAIL_BYTES): EmailTooLargeError =>
+  new EmailTooLargeError(`Email trop volumineux (${kilobytes(size)} Ko, limite ${kilobytes(maxBytes)} Ko) : laissé dans la boîte.`);
+
 /**
  * Decodes a raw RFC 822 message into what parsers read. A message over `maxBytes` is refused
  * with an EmailTooLargeError before any parsing (cutting it would lose the HTML part's end and
@@ -23,9 +27,7 @@ const kilobytes = (bytes: number): number => Math.ceil(bytes / 1024);
  */
 export const decodeAlert = async (raw: Uint8Array, options: { maxBytes?: number } = {}): Promise<AlertEmail> => {
   const maxBytes = options.maxBytes ?? MAX_EMAIL_BYTES;
-  if (raw.byteLength > maxBytes) {
-    throw new EmailTooLargeError(`Email trop volumineux (${kilobytes(raw.byteLength)} Ko, limite ${kilobytes(maxBytes)} Ko) : laissé dans la boîte.`);
-  }
+  if (raw.byteLength > maxBytes) throw tooLarge(raw.byteLength, maxBytes);
   let parsed;
   try {
     parsed = await simpleParser(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength), {
