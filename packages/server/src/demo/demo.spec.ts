@@ -1,11 +1,13 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createFolderMailbox } from '../adapters/folder-mailbox';
+import type { ParsedOffer } from '@veille/domain';
 import { decodeAlert } from '../mail/decode';
 import { detectBoard, parserFor } from '../parsers/registry';
-import { DEMO_OFFERS } from './catalogue';
+import { DEMO_OFFERS, describeDemoOffer, formatSalary } from './catalogue';
 import { seedDemo } from './seed';
+
+const origin = 'http://127.0.0.1:3000';
 
 describe('The demo mailbox', () => {
   let dir: string;
@@ -16,45 +18,81 @@ describe('The demo mailbox', () => {
 
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('should parse into exactly the catalogue, every field filled, with a newsletter no parser reads', async () => {
-    await seedDemo(dir, 'http://127.0.0.1:3000');
-    const parsed = [];
-    const unparsed: string[] = [];
+  describe('When seeded and read through the decoder and the board parsers', () => {
+    let parsed: ParsedOffer[];
+    let unparsed: string[];
+    let written: number;
 
-    for (const name of readdirSync(dir)) {
-      const email = await decodeAlert(readFileSync(path.join(dir, name)));
-      const parser = parserFor(detectBoard(email.sender));
-      if (parser) parsed.push(...parser.parse(email));
-      else unparsed.push(email.sender);
-    }
-
-    expect(parsed).toHaveLength(DEMO_OFFERS.length);
-    expect(new Set(parsed.map((offer) => offer.key)).size).toBe(DEMO_OFFERS.length);
-    expect(unparsed).toEqual(['newsletter@lettre-emploi.example']);
-    expect(parsed.find((offer) => offer.key === 'hellowork:51234567')).toEqual({
-      key: 'hellowork:51234567',
-      url: 'http://127.0.0.1:3000/demo/offres/hellowork-51234567',
-      title: 'Développeur Data H/F',
-      company: 'Transports Martin',
-      city: 'Saint-Priest',
-      department: '69',
-      salary: '40 000 € - 46 000 € par an',
-      offerDate: '',
+    beforeEach(async () => {
+      written = await seedDemo(dir, origin);
+      parsed = [];
+      unparsed = [];
+      for (const name of readdirSync(dir).sort()) {
+        const email = await decodeAlert(readFileSync(path.join(dir, name)));
+        const parser = parserFor(detectBoard(email.sender, email.html));
+        if (parser) parsed.push(...parser.parse(email));
+        else unparsed.push(email.sender);
+      }
     });
-    expect(parsed.every((offer) => offer.title && offer.company && offer.city)).toBe(true);
+
+    it('should write about ten alerts from the six boards plus a newsletter', () => {
+      expect(readdirSync(dir).filter((name) => name.endsWith('.eml'))).toHaveLength(written);
+      expect(written).toBeGreaterThanOrEqual(10);
+      expect(written).toBeLessThanOrEqual(14);
+    });
+
+    it('should give back exactly the catalogue, one offer per demo offer', () => {
+      expect(parsed).toHaveLength(DEMO_OFFERS.length);
+      expect(new Set(parsed.map((offer) => offer.key)).size).toBe(DEMO_OFFERS.length);
+    });
+
+    it('should read every field the catalogue holds, from each board\'s own layout', () => {
+      for (const offer of DEMO_OFFERS) {
+        const [board, ...id] = offer.slug.split('-');
+
+        expect(parsed.find((candidate) => candidate.key === `${board}:${id.join('-')}`)).toEqual({
+          key: `${board}:${id.join('-')}`,
+          url: `${origin}/demo/offres/${offer.slug}`,
+          title: offer.title,
+          company: offer.company,
+          city: offer.city,
+          department: board === 'linkedin' || board === 'wttj' || board === 'jtms' || board === 'cadremploi' ? '' : offer.department,
+          salary: board === 'hellowork' || board === 'indeed' ? formatSalary(offer.salary) : '',
+          offerDate: '',
+        });
+      }
+    });
+
+    it('should leave the newsletter to no parser', () => {
+      expect(unparsed).toEqual(['newsletter@lettre-emploi.example']);
+    });
   });
 
-  it('should be audited per sender from the headers alone, and archived without overwriting', async () => {
-    const written = await seedDemo(dir, 'http://127.0.0.1:3000');
-    const mailbox = createFolderMailbox(dir);
+  it('should refuse to seed over an existing demo email', async () => {
+    await seedDemo(dir, origin, new Date('2026-11-20T08:00:00Z'));
 
-    const refs = await mailbox.audit();
-    await mailbox.archive(refs[0].id);
+    await expect(seedDemo(dir, origin, new Date('2026-11-20T08:00:00Z'))).rejects.toThrow(/EEXIST/);
+  });
+});
 
-    expect(refs).toHaveLength(written);
-    expect(refs.find((ref) => ref.sender === 'alert@indeed.com')?.subject).toMatch(/Data Engineer/);
-    expect(await mailbox.audit()).toHaveLength(written - 1);
-    expect(readdirSync(path.join(dir, 'archive'))).toEqual([refs[0].id]);
-    await expect(mailbox.read('../etc/passwd')).rejects.toThrow('invalide');
+describe('The demo catalogue', () => {
+  it('should hold about forty offers over the six boards, about four of them gone', () => {
+    expect(DEMO_OFFERS.length).toBeGreaterThanOrEqual(35);
+    expect(new Set(DEMO_OFFERS.map((offer) => offer.board)).size).toBe(6);
+    expect(DEMO_OFFERS.filter((offer) => offer.gone)).toHaveLength(4);
+    expect(new Set(DEMO_OFFERS.map((offer) => offer.slug)).size).toBe(DEMO_OFFERS.length);
+  });
+
+  it('should describe every offer in several paragraphs of its own', () => {
+    const openings = new Set<string>();
+    for (const offer of DEMO_OFFERS) {
+      const paragraphs = describeDemoOffer(offer);
+
+      expect(offer.about).toHaveLength(2);
+      expect(paragraphs.length).toBeGreaterThanOrEqual(4);
+      expect(paragraphs.join(' ')).not.toContain('undefined');
+      openings.add(paragraphs[1]);
+    }
+    expect(openings.size).toBe(DEMO_OFFERS.length);
   });
 });

@@ -26,14 +26,14 @@ const CARDS: Record<DemoBoard, (offer: DemoOffer, url: string, accent: string) =
   linkedin: (offer, url, accent) =>
     link(url, offer.title, accent) + line(`${offer.company} · ${offer.city}, ${REGIONS[offer.department] ?? 'France'}, France`),
   hellowork: (offer, url, accent) =>
-    link(url, offer.title, accent) + line(offer.company) + line(`${offer.city} - ${offer.department}`) + line('CDI') + (offer.salary ? line(formatSalary(offer.salary)) : ''),
+    link(url, offer.title, accent) + line(offer.company) + line(`${offer.city} - ${offer.department}`) + line(offer.contract) + (offer.salary ? line(formatSalary(offer.salary)) : ''),
   wttj: (offer, url, accent) =>
-    `<div>${link(url, offer.company, '#333')}</div><div>${link(url, offer.title, accent)}</div><div>${link(url, `CDI - ${offer.city}`, '#777')}</div>`,
+    `<div>${link(url, offer.company, '#333')}</div><div>${link(url, offer.title, accent)}</div><div>${link(url, `${offer.contract} - ${offer.city}`, '#777')}</div>`,
   indeed: (offer, url, accent) =>
     link(url, offer.title, accent) + line(`${offer.company} - ${offer.city} (${offer.department})`) + (offer.salary ? line(formatSalary(offer.salary)) : '') + line('il y a 2 jours'),
-  cadremploi: (offer, url, accent) => link(url, offer.title, accent) + line(`${offer.company} • ${offer.city} • CDI`) + link(url, "Voir l'offre", accent),
+  cadremploi: (offer, url, accent) => link(url, offer.title, accent) + line(`${offer.company} • ${offer.city} • ${offer.contract}`) + link(url, "Voir l'offre", accent),
   jtms: (offer, url, accent) =>
-    link(url, offer.title, accent) + line(offer.company) + line(`Une structure engagée qui recrute à ${offer.city}.`) + `<div>CDI ${escape(offer.city)}, France - ${link(url, 'Voir', accent)}</div>`,
+    link(url, offer.title, accent) + line(offer.company) + line(offer.about[0]) + `<div>${offer.contract} ${escape(offer.city)}, France - ${link(url, 'Voir', accent)}</div>`,
 };
 
 const card = (offer: DemoOffer, url: string, accent: string): string =>
@@ -92,14 +92,14 @@ export type DemoEmail = { fileName: string; content: string };
 const chunk = <T>(items: T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_unused, index) => items.slice(index * size, index * size + size));
 
-/** The demo mailbox: the catalogue's offers as alerts of their boards (4 at most per email), plus a newsletter with no parser. */
+/** The demo mailbox: the catalogue's offers as alerts of their boards (5 at most per email), plus a newsletter with no parser. */
 export const demoEmails = (origin: string, sentAt: Date): DemoEmail[] => {
   const emails: DemoEmail[] = [];
   const boards = Object.keys(SENDERS) as DemoBoard[];
   for (const board of boards) {
     const sender = SENDERS[board];
     const offers = DEMO_OFFERS.filter((offer) => offer.board === board).map((offer) => ({ offer, url: `${origin}/demo/offres/${offer.slug}` }));
-    chunk(offers, 4).forEach((group, index) => {
+    chunk(offers, 5).forEach((group, index) => {
       const date = new Date(sentAt.getTime() - (emails.length + 1) * 3_600_000);
       emails.push({
         fileName: `${date.toISOString().slice(0, 10)}-${board}-${index + 1}.eml`,

@@ -1,8 +1,12 @@
 import { Router } from 'express';
-import { DEMO_OFFERS, describeDemoOffer, type DemoOffer } from './catalogue';
+import { DEMO_OFFERS, describeDemoOffer, formatSalary, type DemoOffer } from './catalogue';
 
 const escape = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const EMPLOYMENT: Record<DemoOffer['contract'], string> = { CDI: 'FULL_TIME', Stage: 'INTERN', Freelance: 'CONTRACTOR' };
+
+const DAY = 86_400_000;
 
 const jobPosting = (offer: DemoOffer, posted: Date) => ({
   '@context': 'https://schema.org/',
@@ -10,8 +14,8 @@ const jobPosting = (offer: DemoOffer, posted: Date) => ({
   title: offer.title,
   description: describeDemoOffer(offer).map((paragraph) => `<p>${escape(paragraph)}</p>`).join(''),
   datePosted: posted.toISOString().slice(0, 10),
-  validThrough: new Date(posted.getTime() + 60 * 86_400_000).toISOString(),
-  employmentType: offer.title.includes('Stage') ? 'INTERN' : 'FULL_TIME',
+  validThrough: new Date(posted.getTime() + 60 * DAY).toISOString(),
+  employmentType: EMPLOYMENT[offer.contract],
   hiringOrganization: { '@type': 'Organization', name: offer.company },
   jobLocation: {
     '@type': 'Place',
@@ -31,11 +35,14 @@ const jobPosting = (offer: DemoOffer, posted: Date) => ({
 
 const page = (offer: DemoOffer): string => `<!DOCTYPE html>
 <html lang="fr"><head><meta charset="utf-8"><title>${escape(offer.title)} - ${escape(offer.company)}</title>
-<script type="application/ld+json">${JSON.stringify(jobPosting(offer, new Date())).replace(/</g, '\\u003c')}</script>
+<script type="application/ld+json">${JSON.stringify(jobPosting(offer, new Date(Date.now() - 3 * DAY))).replace(/</g, '\\u003c')}</script>
 </head><body>
 <header><nav>Accueil · Offres · Entreprises</nav></header>
-<main><h1>${escape(offer.title)}</h1><p>${escape(offer.company)} — ${escape(offer.city)}</p>
+<main><h1>${escape(offer.title)}</h1>
+<p>${escape(offer.company)} — ${escape(offer.city)} (${offer.department}) — ${offer.contract}${offer.salary ? ` — ${escape(formatSalary(offer.salary))}` : ''}</p>
+<section><h2>Descriptif du poste</h2>
 ${describeDemoOffer(offer).map((paragraph) => `<p>${escape(paragraph)}</p>`).join('\n')}
+</section><p><a href="#postuler">Postuler</a></p>
 </main><footer>Page de démonstration servie par Veille.</footer></body></html>`;
 
 const gonePage = `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Offre expirée</title></head>
@@ -48,7 +55,7 @@ export const demoPagesRouter = (): Router => {
   router.get('/demo/offres/:slug', (request, response) => {
     const offer = bySlug.get(String(request.params.slug));
     if (!offer) {
-      response.status(404).type('html').send('<h1>Offre introuvable</h1>');
+      response.status(404).type('html').send('<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Offre introuvable</title></head><body><h1>Offre introuvable</h1></body></html>');
       return;
     }
     if (offer.gone) {
