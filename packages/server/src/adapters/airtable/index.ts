@@ -1,0 +1,281 @@
+import type { Activation, Board, CallMeter, NewOffer, OfferPatch, OfferStore, OfferSummary, PhaseId, Source } from '@veille/domain';
+import { createBatcher, type Job } from './batcher';
+import { AirtableRequestError, createAirtableClient, type AirtableClient, type ClientOptions } from './client';
+import type { AirtableConfig } from './config';
+import { listAll, listByIds } from './reader';
+import {
+  FILLABLE,
+  keyOf,
+  needsStoredValues,
+  newOfferFields,
+  patchFields,
+  sourceFields,
+  SUMMARY_FIELDS,
+  toOfferRecord,
+  toSource,
+  toSummary,
+  writeAnswerSchema,
+  type AirtableRecord,
+  type Fields,
+} from './records';
+import { OFFER_FIELDS, OFFERS, SOURCE_FIELDS, SOURCES } from './schema';
+
+export type { AirtableConfig } from './config';
+export { airtableConfigFromEnv } from './config';
+
+/** Airtable takes at most 10 records per create or update request. */
+const WRITE_BATCH = 10;
+
+const FLAG_FIELD: Record<PhaseId, string> = { import: SOURCE_FIELDS.import, enrich: SOURCE_FIELDS.enrich, analyse: SOURCE_FIELDS.analyse };
+const ALL_OFFER_FIELDS = Object.values(OFFER_FIELDS);
+const ALL_SOURCE_FIELDS = Object.values(SOURCE_FIELDS);
+const MISSING_RECORD = /rec[A-Za-z0-9]{14}/;
+
+export type AirtableStoreOptions = Omit<ClientOptions, 'meter'> & {
+  availability: (board: Board) => Activation;
+  meter?: CallMeter;
+  now?: () => Date;
+  /** How long writes wait for others to share their requests (200 ms). */
+  flushDelayMs?: number;
+};
+
+type Saved = { id: string; created: boolean };
+type Update = { id: string; patch: OfferPatch };
+
+const chunks = <T>(items: readonly T[], size = WRITE_BATCH): T[][] => {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
+};
+
+const unknownOffer = (id: string): Error => new Error(`Offre inconnue : ${id}`);
+
+/**
+ * The user's Airtable base as the offer store. One listing of each table feeds the projection;
+ * after it, the store remembers which keys, ids and senders exist, so no phase ever searches the
+ * base: writes go out in batches of 10 shared by every caller of the same moment.
+ */
+export const createAirtableStore = (config: AirtableConfig, options: AirtableStoreOptions, client?: AirtableClient): OfferStore => {
+  const api = client ?? createAirtableClient(config, options);
+  const now = options.now ?? (() => new Date());
+  const delayMs = options.flushDelayMs ?? 200;
+
+  const sourceIds = new Map<string, string>();
+  const senders = new Map<string, string>();
+  const offerIds = new Map<string, string>();
+  const knownIds = new Set<string>();
+  const pendingKeys = new Map<string, Promise<Saved>>();
+  let sourcesLoaded = false;
+
+  const rememberSources = (records: AirtableRecord[]): Source[] => {
+    const sources: Source[] = [];
+    for (const record of records) {
+      const source = toSource(record, options.availability);
+      senders.set(record.id, source.sender);
+      if (!source.sender || sourceIds.has(source.sender)) continue;
+      sourceIds.set(source.sender, record.id);
+      sources.push(source);
+    }
+    return sources;
+  };
+
+  const rememberOffer = (record: AirtableRecord): void => {
+    knownIds.add(record.id);
+    const key = keyOf(record);
+    if (key) offerIds.set(key, record.id);
+  };
+
+  const loadSources = async (): Promise<Source[]> => {
+    const records = await listAll(api, SOURCES, { fields: ALL_SOURCE_FIELDS });
+    sourceIds.clear();
+    senders.clear();
+    sourcesLoaded = true;
+    return rememberSources(records);
+  };
+
+  const ensureSources = async (): Promise<void> => {
+    if (!sourcesLoaded) await loadSources();
+  };
+
+  const upserts = createBatcher<{ key: string; fields: Fields }, Saved>(delayMs, async (jobs) => {
+    await Promise.all(
+      chunks(jobs).map(async (chunk) => {
+        try {
+          const { body, retried } = await api.send('upsert', {
+            method: 'PATCH',
+            path: `/${encodeURIComponent(OFFERS)}`,
+            body: { records: chunk.map((job) => ({ fields: job.item.fields })), performUpsert: { fieldsToMergeOn: [OFFER_FIELDS.key] }, typecast: false },
+          });
+          const answer = writeAnswerSchema.parse(body);
+          // After a lost answer, what the first attempt created comes back as updated.
+          const created = new Set([...(answer.createdRecords ?? []), ...(retried ? (answer.updatedRecords ?? []) : [])]);
+          const byKey = new Map(answer.records.map((record) => [keyOf(record), record]));
+          for (const job of chunk) {
+            const record = byKey.get(job.item.key);
+            if (!record) {
+              job.reject(new Error(`Airtable n'a pas renvoyé l'offre ${job.item.key}`));
+              continue;
+            }
+            rememberOffer(record);
+            job.resolve({ id: record.id, created: created.has(record.id) });
+          }
+        } catch (error) {
+          for (const job of chunk) job.reject(error);
+        }
+      }),
+    );
+  });
+
+  const writeUpdates = async (records: { id: string; fields: Fields; jobs: Job<Update, void>[] }[]): Promise<void> => {
+    let remaining = records;
+    while (remaining.length > 0) {
+      try {
+        await api.send('update', {
+          method: 'PATCH',
+          path: `/${encodeURIComponent(OFFERS)}`,
+          body: { records: remaining.map(({ id, fields }) => ({ id, fields })), typecast: false },
+        });
+        for (const record of remaining) for (const job of record.jobs) job.resolve();
+        return;
+      } catch (error) {
+        // A record deleted by hand in Airtable fails the whole request: fail its callers, write the others.
+        const missing = error instanceof AirtableRequestError && error.type === 'ROW_DOES_NOT_EXIST' ? MISSING_RECORD.exec(error.message)?.[0] : undefined;
+        const gone = missing ? remaining.find((record) => record.id === missing) : undefined;
+        if (!gone) {
+          for (const record of remaining) for (const job of record.jobs) job.reject(error);
+          return;
+        }
+        knownIds.delete(gone.id);
+        for (const job of gone.jobs) job.reject(unknownOffer(gone.id));
+        remaining = remaining.filter((record) => record !== gone);
+      }
+    }
+  };
+
+  const updates = createBatcher<Update, void>(delayMs, async (jobs) => {
+    const toRead = jobs.filter((job) => needsStoredValues(job.item.patch)).map((job) => job.item.id);
+    const stored = new Map<string, Fields>();
+    let readError: unknown;
+    if (toRead.length > 0) {
+      try {
+        for (const record of await listByIds(api, OFFERS, toRead, Object.values(FILLABLE))) stored.set(record.id, record.fields);
+      } catch (error) {
+        readError = error;
+      }
+    }
+    const byId = new Map<string, { id: string; fields: Fields; jobs: Job<Update, void>[] }>();
+    for (const job of jobs) {
+      const { id, patch } = job.item;
+      if (needsStoredValues(patch) && !stored.has(id)) {
+        job.reject(readError ?? unknownOffer(id));
+        continue;
+      }
+      const record = byId.get(id) ?? { id, fields: {}, jobs: [] };
+      patchFields(patch, stored.get(id) ?? {}, record.fields);
+      record.jobs.push(job);
+      byId.set(id, record);
+    }
+    await Promise.all(chunks([...byId.values()]).map(writeUpdates));
+  });
+
+  const checkKnown = async (ids: string[]): Promise<void> => {
+    const unknown = [...new Set(ids.filter((id) => !knownIds.has(id)))];
+    if (unknown.length === 0) return;
+    for (const record of await listByIds(api, OFFERS, unknown, [OFFER_FIELDS.key])) rememberOffer(record);
+    const missing = unknown.filter((id) => !knownIds.has(id));
+    if (missing.length > 0) throw unknownOffer(missing.join(', '));
+  };
+
+  /** Keys already stored are skipped; a key another caller is writing is waited for, never sent twice. */
+  const saveOne = (offer: NewOffer, addedAt: string): { saved: Promise<Saved | undefined>; mine: boolean } => {
+    if (offerIds.has(offer.key)) return { saved: Promise.resolve(undefined), mine: false };
+    const pending = pendingKeys.get(offer.key);
+    if (pending) return { saved: pending, mine: false };
+    const sourceId = sourceIds.get(offer.source) as string;
+    const saved = upserts.add([{ key: offer.key, fields: newOfferFields(offer, sourceId, addedAt) }]).then(([result]) => result);
+    pendingKeys.set(offer.key, saved);
+    const forget = () => pendingKeys.delete(offer.key);
+    void saved.then(forget, forget);
+    return { saved, mine: true };
+  };
+
+  return {
+    load: async () => {
+      const [sources, records] = await Promise.all([loadSources(), listAll(api, OFFERS, { fields: SUMMARY_FIELDS })]);
+      offerIds.clear();
+      knownIds.clear();
+      for (const record of records) rememberOffer(record);
+      return {
+        sources: sources.sort((a, b) => a.sender.localeCompare(b.sender)),
+        offers: records.map((record) => toSummary(record, senders)),
+      };
+    },
+
+    addSources: async (sources) => {
+      await ensureSources();
+      const added = new Map(sources.filter((source) => !sourceIds.has(source.sender)).map((source) => [source.sender, source]));
+      await Promise.all(
+        chunks([...added.values()]).map(async (chunk) => {
+          const { body } = await api.send('upsert', {
+            method: 'PATCH',
+            path: `/${encodeURIComponent(SOURCES)}`,
+            body: { records: chunk.map((source) => ({ fields: sourceFields(source) })), performUpsert: { fieldsToMergeOn: [SOURCE_FIELDS.sender] }, typecast: false },
+          });
+          rememberSources(writeAnswerSchema.parse(body).records);
+        }),
+      );
+    },
+
+    setActivation: async (sender, phase, enabled) => {
+      await ensureSources();
+      const id = sourceIds.get(sender);
+      if (!id) throw new Error(`Source inconnue : ${sender}`);
+      try {
+        await api.send('update', {
+          method: 'PATCH',
+          path: `/${encodeURIComponent(SOURCES)}`,
+          body: { records: [{ id, fields: { [FLAG_FIELD[phase]]: enabled } }], typecast: false },
+        });
+      } catch (error) {
+        if (error instanceof AirtableRequestError && error.type === 'ROW_DOES_NOT_EXIST') throw new Error(`Source inconnue : ${sender} (supprimée dans Airtable)`);
+        throw error;
+      }
+    },
+
+    saveOffers: async (offers) => {
+      await ensureSources();
+      for (const offer of offers) {
+        if (!sourceIds.has(offer.source)) throw new Error(`Source inconnue pour l'offre ${offer.key} : ${offer.source}`);
+      }
+      const addedAt = now().toISOString().slice(0, 10);
+      const saving = offers.map((offer) => ({ offer, ...saveOne(offer, addedAt) }));
+      const outcomes = await Promise.allSettled(saving.map(({ saved }) => saved));
+      const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+      if (failed) throw failed.reason;
+      const created: OfferSummary[] = [];
+      saving.forEach(({ offer, mine }, index) => {
+        const saved = (outcomes[index] as PromiseFulfilledResult<Saved | undefined>).value;
+        if (!mine || !saved?.created) return;
+        created.push({ id: saved.id, source: offer.source, url: offer.url, status: 'A compléter', title: offer.title, company: offer.company, city: offer.city });
+      });
+      return created;
+    },
+
+    updateOffers: async (list) => {
+      await checkKnown(list.map(({ id }) => id));
+      await updates.add(list);
+    },
+
+    readOffers: async (ids) => {
+      await ensureSources();
+      const records = await listByIds(api, OFFERS, ids, ALL_OFFER_FIELDS);
+      for (const record of records) rememberOffer(record);
+      const byId = new Map(records.map((record) => [record.id, toOfferRecord(record, senders)]));
+      return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
+    },
+
+    close: async () => {
+      await Promise.all([upserts.idle(), updates.idle()]);
+    },
+  };
+};

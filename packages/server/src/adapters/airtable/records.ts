@@ -1,0 +1,167 @@
+import {
+  BOARDS,
+  normalizeSender,
+  UNKNOWN_BOARD,
+  type Activation,
+  type Analysis,
+  type Board,
+  type NewOffer,
+  type OfferFields,
+  type OfferPatch,
+  type OfferRecord,
+  type OfferSummary,
+  type Source,
+} from '@veille/domain';
+import { z } from 'zod';
+import { OFFER_FIELDS as F, SOURCE_FIELDS as S } from './schema';
+
+export type Fields = Record<string, unknown>;
+
+/** A record as every list, create and update answer carries it; empty cells are absent. */
+const recordSchema = z.object({ id: z.string(), fields: z.record(z.string(), z.unknown()) });
+export type AirtableRecord = z.infer<typeof recordSchema>;
+
+export const listPageSchema = z.object({ records: z.array(recordSchema), offset: z.string().optional() });
+export const writeAnswerSchema = z.object({
+  records: z.array(recordSchema),
+  createdRecords: z.array(z.string()).optional(),
+  updatedRecords: z.array(z.string()).optional(),
+});
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
+const linkedIds = (value: unknown): string[] => (Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : []);
+const boardOf = (value: unknown): Board => BOARDS.find((board) => board === value) ?? UNKNOWN_BOARD;
+
+export const SUMMARY_FIELDS = [F.key, F.url, F.status, F.title, F.company, F.city, F.reason, F.source];
+export const FILLABLE: Record<keyof OfferFields, string> = {
+  title: F.title,
+  company: F.company,
+  city: F.city,
+  department: F.department,
+  salary: F.salary,
+  offerDate: F.offerDate,
+};
+
+export const toSource = (record: AirtableRecord, availability: (board: Board) => Activation): Source => {
+  const board = boardOf(record.fields[S.board]);
+  return {
+    sender: normalizeSender(text(record.fields[S.sender])),
+    board,
+    activation: { import: record.fields[S.import] === true, enrich: record.fields[S.enrich] === true, analyse: record.fields[S.analyse] === true },
+    available: availability(board),
+  };
+};
+
+export const sourceFields = (source: Source): Fields => ({
+  [S.sender]: source.sender,
+  [S.board]: source.board,
+  [S.import]: source.activation.import,
+  [S.enrich]: source.activation.enrich,
+  [S.analyse]: source.activation.analyse,
+});
+
+export const keyOf = (record: AirtableRecord): string => text(record.fields[F.key]);
+
+/** The sender of the first linked source; '' for an offer typed by hand without one. */
+export const senderOf = (record: AirtableRecord, senders: ReadonlyMap<string, string>): string =>
+  linkedIds(record.fields[F.source])
+    .map((id) => senders.get(id))
+    .find((sender) => sender !== undefined) ?? '';
+
+export const toSummary = (record: AirtableRecord, senders: ReadonlyMap<string, string>): OfferSummary => ({
+  id: record.id,
+  source: senderOf(record, senders),
+  url: text(record.fields[F.url]),
+  status: text(record.fields[F.status]),
+  title: text(record.fields[F.title]),
+  company: text(record.fields[F.company]),
+  city: text(record.fields[F.city]),
+  reason: text(record.fields[F.reason]),
+});
+
+const json = <T>(value: unknown, schema: z.ZodType<T>, fallback: T): T => {
+  try {
+    const parsed = schema.safeParse(JSON.parse(text(value)));
+    return parsed.success ? parsed.data : fallback;
+  } catch {
+    return fallback;
+  }
+};
+
+const scoresSchema = z.record(z.string(), z.number());
+const dealBreakersSchema = z.array(z.object({ title: z.string(), hit: z.boolean(), justification: z.string() }));
+
+const analysisOf = (fields: Fields): Analysis | undefined => {
+  const analyser = text(fields[F.analyser]);
+  if (!analyser) return undefined;
+  const total = fields[F.total];
+  return {
+    summary: text(fields[F.summary]),
+    scores: json(fields[F.scores], scoresSchema, {}),
+    total: typeof total === 'number' ? total : 0,
+    dealBreakers: json(fields[F.dealBreakers], dealBreakersSchema, []),
+    analyser,
+  };
+};
+
+export const toOfferRecord = (record: AirtableRecord, senders: ReadonlyMap<string, string>): OfferRecord => {
+  const { fields } = record;
+  const analysis = analysisOf(fields);
+  return {
+    ...toSummary(record, senders),
+    key: keyOf(record),
+    text: text(fields[F.text]),
+    reason: text(fields[F.reason]),
+    addedAt: text(fields[F.addedAt]),
+    department: text(fields[F.department]),
+    salary: text(fields[F.salary]),
+    offerDate: text(fields[F.offerDate]),
+    ...(analysis ? { analysis } : {}),
+  };
+};
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A date cell takes an ISO date or nothing: anything else would be refused for the whole batch. */
+const dateCell = (value: string): string | undefined => (ISO_DATE.test(value) ? value : undefined);
+
+export const newOfferFields = (offer: NewOffer, sourceId: string, addedAt: string): Fields => {
+  const fields: Fields = {
+    [F.key]: offer.key,
+    [F.url]: offer.url,
+    [F.status]: 'A compléter',
+    [F.source]: [sourceId],
+    [F.addedAt]: addedAt,
+  };
+  for (const [field, name] of Object.entries(FILLABLE) as [keyof OfferFields, string][]) {
+    const value = field === 'offerDate' ? dateCell(offer.offerDate) : offer[field];
+    if (value) fields[name] = value;
+  }
+  return fields;
+};
+
+/**
+ * The cells one patch writes. `stored` holds the fillable cells as Airtable has them now, so a
+ * fill lands only where the cell is empty; `fields` may already hold an earlier patch of the same
+ * flush, which this one completes.
+ */
+export const patchFields = (patch: OfferPatch, stored: Fields, fields: Fields = {}): Fields => {
+  fields[F.status] = patch.status;
+  if (patch.reason !== undefined) fields[F.reason] = patch.reason;
+  if (patch.text !== undefined) fields[F.text] = patch.text;
+  if (patch.analysis) {
+    fields[F.summary] = patch.analysis.summary;
+    fields[F.total] = patch.analysis.total;
+    fields[F.scores] = JSON.stringify(patch.analysis.scores);
+    fields[F.dealBreakers] = JSON.stringify(patch.analysis.dealBreakers);
+    fields[F.analyser] = patch.analysis.analyser;
+  }
+  for (const [field, name] of Object.entries(FILLABLE) as [keyof OfferFields, string][]) {
+    const raw = patch.fill?.[field];
+    const value = raw && field === 'offerDate' ? dateCell(raw) : raw;
+    if (value && !text(stored[name]) && fields[name] === undefined) fields[name] = value;
+  }
+  return fields;
+};
+
+export const needsStoredValues = (patch: OfferPatch): boolean => Object.values(patch.fill ?? {}).some((value) => !!value);

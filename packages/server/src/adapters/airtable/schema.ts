@@ -1,0 +1,90 @@
+import { BOARDS, STATUSES, type Status } from '@veille/domain';
+
+export const SOURCES = 'Sources';
+export const OFFERS = 'Offres';
+
+/** Field names as the user sees them in the base: the adapter reads and writes nothing else. */
+export const SOURCE_FIELDS = {
+  sender: 'emailExpéditeur',
+  board: 'plugin',
+  import: 'Activer la création',
+  enrich: "Activer l'enrichissement",
+  analyse: "Activer l'analyse par IA",
+} as const;
+
+export const OFFER_FIELDS = {
+  key: 'Id offre',
+  url: 'URL',
+  text: "Texte de l'offre",
+  title: 'Poste',
+  company: 'Entreprise',
+  city: 'Ville',
+  department: 'Département',
+  salary: 'Salaire',
+  offerDate: 'DateOffre',
+  addedAt: 'DateAjout',
+  status: 'Statut',
+  reason: 'Raison',
+  summary: 'Résumé',
+  total: 'Score total',
+  scores: 'Scores',
+  dealBreakers: 'Rédhibitoires',
+  analyser: 'Analysé par',
+  source: 'email expéditeur',
+} as const;
+
+/** Colours of the status choices, in the order of STATUSES: work to do warm, done grey, set aside red. */
+const STATUS_COLORS: Record<Status, string> = {
+  'A compléter': 'yellowLight2',
+  'À analyser': 'orangeLight2',
+  'À traiter': 'blueLight2',
+  Candidaté: 'purpleLight2',
+  Refusé: 'pinkLight2',
+  Traité: 'greenLight2',
+  Ignoré: 'grayLight2',
+  Expiré: 'redLight2',
+};
+
+export type FieldSpec = { name: string; type: string; options?: Record<string, unknown> };
+export type TableSpec = { name: string; fields: FieldSpec[] };
+
+const text = (name: string): FieldSpec => ({ name, type: 'singleLineText' });
+const longText = (name: string): FieldSpec => ({ name, type: 'multilineText' });
+const checkbox = (name: string): FieldSpec => ({ name, type: 'checkbox', options: { icon: 'check', color: 'greenBright' } });
+const date = (name: string): FieldSpec => ({ name, type: 'date', options: { dateFormat: { name: 'iso' } } });
+
+export const sourcesSpec = (): TableSpec => ({
+  name: SOURCES,
+  fields: [
+    text(SOURCE_FIELDS.sender),
+    { name: SOURCE_FIELDS.board, type: 'singleSelect', options: { choices: BOARDS.map((board) => ({ name: board })) } },
+    checkbox(SOURCE_FIELDS.import),
+    checkbox(SOURCE_FIELDS.enrich),
+    checkbox(SOURCE_FIELDS.analyse),
+  ],
+});
+
+/** The link to Sources needs the Sources table id, known only once that table exists. */
+export const offersSpec = (sourcesTableId: string): TableSpec => ({
+  name: OFFERS,
+  fields: [
+    text(OFFER_FIELDS.key),
+    { name: OFFER_FIELDS.url, type: 'url' },
+    longText(OFFER_FIELDS.text),
+    text(OFFER_FIELDS.title),
+    text(OFFER_FIELDS.company),
+    text(OFFER_FIELDS.city),
+    text(OFFER_FIELDS.department),
+    text(OFFER_FIELDS.salary),
+    date(OFFER_FIELDS.offerDate),
+    date(OFFER_FIELDS.addedAt),
+    { name: OFFER_FIELDS.status, type: 'singleSelect', options: { choices: STATUSES.map((name) => ({ name, color: STATUS_COLORS[name] })) } },
+    text(OFFER_FIELDS.reason),
+    longText(OFFER_FIELDS.summary),
+    { name: OFFER_FIELDS.total, type: 'number', options: { precision: 1 } },
+    longText(OFFER_FIELDS.scores),
+    longText(OFFER_FIELDS.dealBreakers),
+    text(OFFER_FIELDS.analyser),
+    { name: OFFER_FIELDS.source, type: 'multipleRecordLinks', options: { linkedTableId: sourcesTableId } },
+  ],
+});
