@@ -5,6 +5,7 @@ import path from 'node:path';
 import { event, type CallMeter } from '@veille/domain';
 import express from 'express';
 import pino, { type Logger } from 'pino';
+import { createAirtableStore } from './adapters/airtable';
 import { createClaudeAnalyser } from './adapters/anthropic';
 import { createFolderMailbox } from './adapters/folder-mailbox';
 import { createImapMailbox } from './adapters/imap';
@@ -76,7 +77,9 @@ export const startApp = async (config: Config, options: AppOptions = {}): Promis
   );
   const deps: Deps = {
     bus,
-    store: openSqliteStore(path.join(config.dataDir, 'veille.sqlite'), availabilityOf),
+    store: config.airtable
+      ? createAirtableStore(config.airtable, { availability: availabilityOf, meter, now, log })
+      : openSqliteStore(path.join(config.dataDir, 'veille.sqlite'), availabilityOf),
     mailbox: config.imap ? createImapMailbox(config.imap, { meter, log }) : createFolderMailbox(mailboxDir),
     fetchPage: createPageFetcher({ allowPrivate: config.enrichAllowPrivate, selfOrigin: origin, meter }),
     analyser,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { airtableConfigFromEnv, type AirtableConfig } from './adapters/airtable/config';
 import { anthropicConfigFromEnv, type AnthropicConfig } from './adapters/anthropic/config';
 import { imapConfigFromEnv, type ImapConfig } from './adapters/imap/config';
 
@@ -25,6 +26,8 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** The user's IMAP folder; without it, the folder mailbox under DATA_DIR. */
   imap?: ImapConfig;
+  /** The user's Airtable base as the store; without it, SQLite under DATA_DIR. */
+  airtable?: AirtableConfig;
   /** Claude for phase 3; without it, the transparent rules analyser. */
   anthropic?: AnthropicConfig;
   /** Values never to be shown in a response, an event or a log line. */
@@ -43,7 +46,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   const values = parsed.data;
   let imap: ImapConfig | undefined;
   let anthropic: AnthropicConfig | undefined;
+  let airtable: AirtableConfig | undefined;
   try {
+    airtable = airtableConfigFromEnv(env);
     imap = imapConfigFromEnv(env);
     anthropic = anthropicConfigFromEnv(env);
   } catch (error) {
@@ -57,7 +62,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     logLevel: values.LOG_LEVEL,
     imap,
     anthropic,
-    secrets: [imap?.password, anthropic?.apiKey].filter((secret): secret is string => !!secret),
+    airtable,
+    secrets: [imap?.password, anthropic?.apiKey, airtable?.apiKey].filter((secret): secret is string => !!secret),
   };
 };
 

@@ -1,3 +1,4 @@
+import { benchAirtable } from './airtable.bench';
 import { benchImapAudit } from './imap.bench';
 import { benchParsing } from './parsing.bench';
 import { benchPhases } from './phases.bench';
@@ -12,6 +13,7 @@ const main = async (): Promise<void> => {
   await benchParsing();
   await benchImapAudit();
   await benchPhases();
+  await benchAirtable();
 };
 
 main().catch((error: unknown) => {
