@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,6 +33,31 @@ const greets = (port: number): Promise<boolean> =>
     });
     socket.once('error', () => resolve(false));
   });
+
+const signal = (pid: number, name: NodeJS.Signals): boolean => {
+  try {
+    process.kill(pid, name);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Live (not zombie) processes of a process group: its members' parent may be an init slow to reap them. */
+const liveMembers = (group: number): number => {
+  let live = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Fields after "(comm)": state, ppid, pgrp.
+      const [state, , pgrp] = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ').at(-1)!.split(' ');
+      if (Number(pgrp) === group && state !== 'Z') live += 1;
+    } catch {
+      // Exited while listed.
+    }
+  }
+  return live;
+};
 
 const idOf = (name: string): { uid: number; gid: number; user: string; group: string } => {
   if (process.getuid?.() !== 0) {
@@ -97,6 +122,8 @@ export type Dovecot = {
   readonly port: number;
   readonly user: string;
   readonly password: string;
+  /** The user's Maildir++ root (INBOX is `cur/` and `new/` here, other folders `.Name/`). */
+  readonly maildir: string;
   append(folder: string, raw: string | Buffer): Promise<void>;
   /** Stops the server; `start()` brings it back on the same port with the same mail. */
   stop(): Promise<void>;
@@ -104,7 +131,11 @@ export type Dovecot = {
   remove(): Promise<void>;
 };
 
-/** A real Dovecot on a free loopback port, one per test suite, in a temp dir. */
+/**
+ * A real Dovecot on a free loopback port, one per test suite, in a temp dir. After a wrong
+ * password it delays the next login from 127.0.0.1 by seconds (auth penalty, not configurable
+ * in 2.3): test wrong passwords on an instance of their own.
+ */
 export const startDovecot = async (): Promise<Dovecot> => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'veille-dovecot-'));
   // Dovecot's own processes run as its user and must be able to enter the folder.
@@ -127,23 +158,27 @@ export const startDovecot = async (): Promise<Dovecot> => {
     throw new Error(`Dovecot did not start: ${readFileSync(path.join(dir, 'dovecot.log'), 'utf8').slice(-2000)}`);
   };
 
+  const pidFile = path.join(dir, 'run', 'master.pid');
+  const masterPid = (): number | undefined => (existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8')) : undefined);
+  // A suite that crashes before remove() must not leave its Dovecot behind: the master leads
+  // its own process group, so the negative pid takes its children too.
+  const killOnExit = (): void => {
+    const pid = masterPid();
+    if (pid) signal(-pid, 'SIGKILL');
+  };
+  process.once('exit', killOnExit);
+
+  // Per-session imap processes outlive the master's own shutdown: the whole group is signalled,
+  // so a stop drops every client connection like a server restart would.
   const stop = async (): Promise<void> => {
-    const pidFile = path.join(dir, 'run', 'master.pid');
-    if (!existsSync(pidFile)) return;
-    const pid = Number(readFileSync(pidFile, 'utf8'));
-    try {
-      process.kill(pid, 'SIGTERM');
-    } catch {
-      return;
+    const pid = masterPid();
+    if (!pid || !signal(-pid, 'SIGTERM')) return;
+    for (let waited = 0; liveMembers(pid) > 0; waited += 20) {
+      if (waited === 5_000) signal(-pid, 'SIGKILL');
+      if (waited === 10_000) throw new Error(`Dovecot ${pid} did not stop`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    for (let attempt = 0; attempt < 100; attempt += 1) {
-      try {
-        process.kill(pid, 0);
-      } catch {
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    rmSync(pidFile, { force: true });
   };
 
   await start();
@@ -152,11 +187,12 @@ export const startDovecot = async (): Promise<Dovecot> => {
     port,
     user,
     password,
+    maildir: path.join(dir, 'mail', user),
     append: async (folder, raw) => {
       const client = new ImapFlow({ host: '127.0.0.1', port, secure: false, auth: { user, pass: password }, logger: false });
       await client.connect();
       try {
-        if (folder !== 'INBOX' && !(await client.list()).some((box) => box.path === folder)) await client.mailboxCreate(folder);
+        if (folder !== 'INBOX') await client.mailboxCreate(folder);
         await client.append(folder, raw);
       } finally {
         await client.logout();
@@ -165,6 +201,7 @@ export const startDovecot = async (): Promise<Dovecot> => {
     stop,
     start,
     remove: async () => {
+      process.removeListener('exit', killOnExit);
       await stop();
       rmSync(dir, { recursive: true, force: true });
     },

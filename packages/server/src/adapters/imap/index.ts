@@ -1,90 +1,99 @@
 import { normalizeSender, type CallMeter, type Mailbox, type MailRef } from '@veille/domain';
-import { ImapFlow } from 'imapflow';
+import { ImapFlow, type FetchMessageObject, type MailboxLockObject } from 'imapflow';
 import type { Logger } from 'pino';
 import { UnavailableError } from '../../app/errors';
-import { MAX_EMAIL_BYTES } from '../../mail/decode';
+import { MAX_EMAIL_BYTES, tooLarge } from '../../mail/decode';
 import type { ImapConfig } from './config';
+import { explain, explainUnavailable, isConnectionLost } from './failures';
 
 export { imapConfigFromEnv, type ImapConfig } from './config';
 
-type ImapError = Error & { authenticationFailed?: boolean; code?: string; serverResponseCode?: string; responseText?: string };
+type CommandGroup = 'audit' | 'read' | 'archive' | 'connect';
 
-/** One clear line for the user; never the password, never a stack. */
-const explain = (error: unknown, config: ImapConfig): Error => {
-  if (error instanceof UnavailableError) return error;
-  const failure = error as ImapError;
-  if (failure.authenticationFailed) {
-    return new UnavailableError(`Connexion IMAP refusée : identifiant ou mot de passe incorrect (IMAP_USER=${config.user}).`);
-  }
-  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET', 'NoConnection'].includes(failure.code ?? '')) {
-    return new UnavailableError(`Serveur IMAP injoignable : ${config.host}:${config.port} (${failure.code}).`);
-  }
-  if (failure.serverResponseCode === 'NONEXISTENT' || /doesn't exist|does not exist|not found|unknown mailbox/i.test(failure.responseText ?? '')) {
-    return new UnavailableError(`Dossier IMAP introuvable : IMAP_FOLDER=${config.folder}.`);
-  }
-  return new Error(`Erreur IMAP : ${failure.responseText ?? failure.message}`);
+/** Past this an unreachable host is said to the user; imapflow's own default is 90 s. */
+const CONNECT_TIMEOUT_MS = 15_000;
+
+const uidOf = (id: string): string => {
+  if (!/^[1-9]\d{0,9}$/.test(id)) throw new Error(`Identifiant IMAP invalide : ${id}`);
+  return id;
 };
 
-const isConnectionLost = (error: unknown): boolean => {
-  const code = (error as ImapError).code ?? '';
-  return ['NoConnection', 'ECONNRESET', 'EPIPE', 'ETIMEOUT', 'ClosedAfterConnectTLS', 'ClosedAfterConnectText'].includes(code) ||
-    /connection (not available|closed)|socket/i.test((error as Error).message ?? '');
-};
+const refOf = (message: FetchMessageObject): MailRef => ({
+  id: String(message.uid),
+  sender: normalizeSender(message.envelope?.from?.[0]?.address ?? ''),
+  subject: message.envelope?.subject ?? '',
+});
 
 /**
- * The user's IMAP folder as the mailbox. One client lives while the connection does; a dropped
- * connection is replaced by a new client (an ImapFlow instance is single-use) and the call is tried
- * once more. Ids are UIDs, so a resumed import never takes an email twice.
+ * The user's IMAP folder as the mailbox; ids are UIDs, so a resumed import never takes an email
+ * twice. One client lives while its connection does. An ImapFlow instance is single-use: once the
+ * connection drops, the next call opens a new client, and a call whose connection dropped under
+ * it is run once more on a new one.
  */
 export const createImapMailbox = (config: ImapConfig, options: { meter?: CallMeter; log?: Logger } = {}): Mailbox => {
+  const { meter, log } = options;
   let client: ImapFlow | undefined;
   let connecting: Promise<ImapFlow> | undefined;
-  let archiveReady = false;
-  const meter = (kind: string) => options.meter?.({ api: 'IMAP', kind, calls: 1 });
+  const count = (kind: CommandGroup) => meter?.({ api: 'IMAP', kind, calls: 1 });
 
-  const connect = (): Promise<ImapFlow> => {
-    if (client?.usable) return Promise.resolve(client);
-    connecting ??= (async () => {
-      const fresh = new ImapFlow({
-        host: config.host,
-        port: config.port,
-        secure: config.secure,
-        auth: { user: config.user, pass: config.password },
-        logger: false,
-        disableAutoIdle: true,
-      });
-      fresh.on('error', (error: Error) => options.log?.debug({ error: error.message }, 'imap connection error'));
-      meter('connect');
-      try {
-        await fresh.connect();
-      } catch (error) {
-        fresh.close();
-        throw explain(error, config);
-      }
-      client = fresh;
-      return fresh;
-    })().finally(() => {
-      connecting = undefined;
+  const open = async (): Promise<ImapFlow> => {
+    const fresh = new ImapFlow({
+      host: config.host,
+      port: config.port,
+      secure: config.secure,
+      auth: { user: config.user, pass: config.password },
+      logger: false,
+      disableAutoIdle: true,
+      connectionTimeout: CONNECT_TIMEOUT_MS,
     });
+    // An 'error' event without a listener would crash the process; the command that fails says it.
+    fresh.on('error', (error: Error) => log?.debug({ error: error.message }, 'imap: connection error'));
+    fresh.on('close', () => {
+      if (client === fresh) client = undefined;
+      log?.debug('imap: connection closed');
+    });
+    count('connect');
+    try {
+      await fresh.connect();
+    } catch (error) {
+      fresh.close();
+      throw explainUnavailable(error, config);
+    }
+    log?.debug({ host: config.host, port: config.port }, 'imap: connected');
+    return fresh;
+  };
+
+  const connected = (): Promise<ImapFlow> => {
+    if (client?.usable) return Promise.resolve(client);
+    connecting ??= open()
+      .then((fresh) => (client = fresh))
+      .finally(() => {
+        connecting = undefined;
+      });
     return connecting;
   };
 
-  /** Runs a command group with the folder locked; once more on a new client if the connection dropped. */
-  const withFolder = async <T>(kind: string, task: (imap: ImapFlow) => Promise<T>): Promise<T> => {
-    for (let attempt = 0; ; attempt += 1) {
-      const imap = await connect();
-      meter(kind);
-      let lock;
+  const dropped = (imap: ImapFlow, error: unknown): boolean => !imap.usable || isConnectionLost(error);
+
+  /** One command group with the folder locked. */
+  const inFolder = async <T>(kind: CommandGroup, task: (imap: ImapFlow) => Promise<T>): Promise<T> => {
+    for (let attempt = 1; ; attempt += 1) {
+      const imap = await connected();
+      count(kind);
+      let lock: MailboxLockObject;
       try {
         lock = await imap.getMailboxLock(config.folder);
       } catch (error) {
-        if (attempt === 0 && isConnectionLost(error)) continue;
-        throw explain(error, config);
+        if (attempt === 1 && dropped(imap, error)) continue;
+        throw explainUnavailable(error, config);
       }
       try {
         return await task(imap);
       } catch (error) {
-        if (attempt === 0 && isConnectionLost(error)) continue;
+        if (attempt === 1 && dropped(imap, error)) {
+          log?.debug({ kind, error: (error as Error).message }, 'imap: connection lost during the command, once more on a new one');
+          continue;
+        }
         throw explain(error, config);
       } finally {
         lock.release();
@@ -92,53 +101,59 @@ export const createImapMailbox = (config: ImapConfig, options: { meter?: CallMet
     }
   };
 
-  const uidOf = (id: string): string => {
-    if (!/^\d+$/.test(id)) throw new Error(`Identifiant IMAP invalide : ${id}`);
-    return id;
+  const gone = (id: string): Error => new Error(`Email ${id} absent du dossier IMAP ${config.folder} (déjà archivé ?).`);
+
+  const createArchive = async (imap: ImapFlow): Promise<void> => {
+    try {
+      await imap.mailboxCreate(config.archiveFolder);
+    } catch (error) {
+      if (dropped(imap, error)) throw error;
+      throw new UnavailableError(`Dossier d'archive IMAP impossible à créer : IMAP_ARCHIVE_FOLDER=${config.archiveFolder}.`);
+    }
+    log?.debug({ folder: config.archiveFolder }, 'imap: archive folder ready');
   };
 
   return {
     audit: () =>
-      withFolder('audit', async (imap) => {
-        if (imap.mailbox === false || imap.mailbox.exists === 0) return [];
-        // One envelope fetch for the whole folder, collected before anything else is sent.
+      inFolder('audit', async (imap) => {
+        // The folder may have stayed selected since the last call: NOOP brings the count up to date,
+        // and FETCH 1:* fails on an empty folder (Dovecot).
+        await imap.noop();
+        if (!imap.mailbox || imap.mailbox.exists === 0) return [];
+        // Collected whole before anything else is sent: a command inside a fetch loop deadlocks.
         const messages = await imap.fetchAll('1:*', { uid: true, envelope: true });
-        return messages.map(
-          (message): MailRef => ({
-            id: String(message.uid),
-            sender: normalizeSender(message.envelope?.from?.[0]?.address ?? ''),
-            subject: message.envelope?.subject ?? '',
-          }),
-        );
+        return messages.map(refOf);
       }),
+
     read: (id) =>
-      withFolder('read', async (imap) => {
-        const uid = uidOf(id);
-        const sized = await imap.fetchOne(uid, { uid: true, size: true }, { uid: true });
-        if (!sized) throw new Error(`Email ${id} absent du dossier ${config.folder} (déjà archivé ?)`);
-        if ((sized.size ?? 0) > MAX_EMAIL_BYTES) {
-          throw new Error(`Email trop volumineux (${Math.round((sized.size ?? 0) / 1024)} Ko, limite ${MAX_EMAIL_BYTES / 1024} Ko) : laissé dans la boîte.`);
-        }
-        const message = await imap.fetchOne(uid, { uid: true, source: true }, { uid: true });
-        if (!message || !message.source) throw new Error(`Email ${id} absent du dossier ${config.folder} (déjà archivé ?)`);
+      inFolder('read', async (imap) => {
+        // The size comes with at most the cap's worth of bytes: an oversized email is never downloaded whole.
+        const message = await imap.fetchOne(uidOf(id), { uid: true, size: true, source: { maxLength: MAX_EMAIL_BYTES } }, { uid: true });
+        if (!message || !message.source) throw gone(id);
+        if ((message.size ?? 0) > MAX_EMAIL_BYTES) throw tooLarge(message.size ?? 0);
         return new Uint8Array(message.source);
       }),
+
     archive: (id) =>
-      withFolder('archive', async (imap) => {
-        if (!archiveReady) {
-          const boxes = await imap.list();
-          if (!boxes.some((box) => box.path === config.archiveFolder)) await imap.mailboxCreate(config.archiveFolder);
-          archiveReady = true;
-        }
+      inFolder('archive', async (imap) => {
         const uid = uidOf(id);
-        const moved = await imap.messageMove(uid, config.archiveFolder, { uid: true });
-        // The server says which UIDs it moved (UIDPLUS): no map means the email was no longer there.
-        if (!moved || !moved.uidMap?.has(Number(uid))) throw new Error(`Email ${id} absent du dossier ${config.folder} : rien à archiver.`);
+        let moved = await imap.messageMove(uid, config.archiveFolder, { uid: true });
+        if (!moved && imap.usable) {
+          // Refused on a live connection: the archive folder is missing (first run, or deleted since).
+          await createArchive(imap);
+          moved = await imap.messageMove(uid, config.archiveFolder, { uid: true });
+        }
+        if (!moved) throw new Error(`Archivage IMAP refusé pour l'email ${id} (IMAP_ARCHIVE_FOLDER=${config.archiveFolder}).`);
+        // With UIDPLUS the server lists the UIDs it moved: none means the email had already left the folder.
+        if (imap.capabilities.has('UIDPLUS') && !moved.uidMap?.has(Number(uid))) throw gone(id);
       }),
+
     close: async () => {
       const open = client;
       client = undefined;
-      if (open?.usable) await open.logout().catch(() => open.close());
+      if (!open?.usable) return;
+      await open.logout().catch(() => open.close());
+      log?.debug('imap: logged out');
     },
   };
 };
