@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readBody, sleep } from '../http';
 import type { AddressInfo } from 'node:net';
 import { ApiError, createBase, newId, type StoredRecord } from './base';
 import { createRecords } from './records';
@@ -24,17 +25,6 @@ export type FakeAirtableOptions = {
 
 /** Airtable refuses GET URLs past 16 kB (airtable.js moves to POST …/listRecords before that). */
 const MAX_URL = 16_384;
-
-const readBody = (request: IncomingMessage): Promise<string> =>
-  new Promise((resolve, reject) => {
-    let body = '';
-    request.setEncoding('utf8');
-    request.on('data', (chunk: string) => (body += chunk));
-    request.on('end', () => resolve(body));
-    request.on('error', reject);
-  });
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const kindOf = (method: string, segments: string[], body: Record<string, unknown>): RequestKind => {
   if (segments[0] === 'meta') return 'meta';

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readBody, sleep } from '../http';
 import type { AddressInfo } from 'node:net';
 import { exampleOf, overlay, spoil, type Flaw } from './example';
 import { createPromptCache, tokensOf } from './promptCache';
@@ -27,17 +28,6 @@ export type FakeAnthropicOptions = {
 };
 
 const ERROR_TYPES: Record<number, string> = { 429: 'rate_limit_error', 500: 'api_error', 503: 'api_error', 529: 'overloaded_error' };
-
-const readBody = (request: IncomingMessage): Promise<string> =>
-  new Promise((resolve, reject) => {
-    let body = '';
-    request.setEncoding('utf8');
-    request.on('data', (chunk: string) => (body += chunk));
-    request.on('end', () => resolve(body));
-    request.on('error', reject);
-  });
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A local stand-in for the Messages API (POST /v1/messages), as documented: it refuses what the
