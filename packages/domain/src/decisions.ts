@@ -72,4 +72,8 @@ export const decideRun = (state: Projection): RunDecision[] => {
 };
 
 /** Whether "Lancer les traitements" would find anything to do. */
+/** Whether a phase before this one is running, so more offers may still arrive for it. */
+export const upstreamRunning = (state: Projection, phase: PhaseId): boolean =>
+  PHASES.slice(0, PHASES.indexOf(phase)).some((earlier) => state.run.phases[earlier].state === 'running');
+
 export const hasWork = (state: Projection): boolean => PHASES.some((phase) => actionable(state, phase) > 0);

@@ -74,6 +74,11 @@ export interface OfferStore {
   updateOffers(updates: { id: string; patch: OfferPatch }[]): Promise<void>;
   /** Content the projection does not hold (the text for phase 3), read in batches. */
   readOffers(ids: string[]): Promise<OfferRecord[]>;
+  /**
+   * Writes held back to share a request leave now: the caller has nothing more to add for a
+   * while. A store that writes at once ignores it.
+   */
+  flush(): void;
   close(): Promise<void>;
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { event, type CallMeter } from '@veille/domain';
 import express from 'express';
 import pino, { type Logger } from 'pino';
-import { createAirtableStore } from './adapters/airtable';
+import { createAirtableStore, type AirtableStoreOptions } from './adapters/airtable';
 import { createClaudeAnalyser } from './adapters/anthropic';
 import { createFolderMailbox } from './adapters/folder-mailbox';
 import { createImapMailbox } from './adapters/imap';
@@ -40,7 +40,12 @@ export type App = {
   close(): Promise<void>;
 };
 
-export type AppOptions = { now?: () => Date; log?: Logger };
+export type AppOptions = {
+  now?: () => Date;
+  log?: Logger;
+  /** Airtable's timings, for tests that cannot wait its 30 s penalty or two-minute retry deadline. */
+  airtableTimings?: Pick<AirtableStoreOptions, 'rateLimitPenaltyMs' | 'retryDeadlineMs' | 'flushDelayMs'>;
+};
 
 const listen = (server: Server, host: string, port: number): Promise<number> =>
   new Promise((resolve, reject) => {
@@ -78,7 +83,7 @@ export const startApp = async (config: Config, options: AppOptions = {}): Promis
   const deps: Deps = {
     bus,
     store: config.airtable
-      ? createAirtableStore(config.airtable, { availability: availabilityOf, meter, now, log })
+      ? createAirtableStore(config.airtable, { availability: availabilityOf, meter, now, log, ...options.airtableTimings })
       : openSqliteStore(path.join(config.dataDir, 'veille.sqlite'), availabilityOf),
     mailbox: config.imap ? createImapMailbox(config.imap, { meter, log }) : createFolderMailbox(mailboxDir),
     fetchPage: createPageFetcher({ allowPrivate: config.enrichAllowPrivate, selfOrigin: origin, meter }),

@@ -28,12 +28,14 @@ export const analysePhase =
       return record;
     };
 
-    return workOffers(bus, { ...context, phase: 'analyse' }, concurrency.analyse, async (offer) => {
+    return workOffers({ bus, store }, { ...context, phase: 'analyse' }, concurrency.analyse, async (offer) => {
       const analysis = await analyser.analyse(await contentOf(offer.id));
-      // Corrections fill only empty fields: what the user typed stays.
-      await store.updateOffers([{ id: offer.id, patch: { status: 'À traiter', analysis, fill: analysis.corrections } }]);
-      bus.emit(
-        event('OfferStatusChanged', { offerId: offer.id, source: offer.source, from: INPUT_STATUS.analyse, to: 'À traiter' }),
-      );
+      return async () => {
+        // Corrections fill only empty fields: what the user typed stays.
+        await store.updateOffers([{ id: offer.id, patch: { status: 'À traiter', analysis, fill: analysis.corrections } }]);
+        bus.emit(
+          event('OfferStatusChanged', { offerId: offer.id, source: offer.source, from: INPUT_STATUS.analyse, to: 'À traiter' }),
+        );
+      };
     });
   };

@@ -22,25 +22,27 @@ const newDetails = (offer: OfferSummary, fields: Partial<OfferFields>) => {
 export const enrichPhase =
   ({ bus, store, fetchPage, concurrency }: Pick<Deps, 'bus' | 'store' | 'fetchPage' | 'concurrency'>): PhaseRunner =>
   (context: PhaseContext) =>
-    workOffers(bus, { ...context, phase: 'enrich' }, concurrency.enrich, async (offer) => {
+    workOffers({ bus, store }, { ...context, phase: 'enrich' }, concurrency.enrich, async (offer) => {
       const outcome = await fetchPage(offer.url);
       const status = STATUS_OF[outcome.kind];
       const found = outcome.kind === 'found';
-      await store.updateOffers([
-        {
-          id: offer.id,
-          patch: found
-            ? { status, text: outcome.text, fill: outcome.fields, reason: '' }
-            : { status, reason: outcome.reason },
-        },
-      ]);
-      bus.emit(
-        event('OfferStatusChanged', {
-          offerId: offer.id,
-          source: offer.source,
-          from: INPUT_STATUS.enrich,
-          to: status,
-          ...(found ? { details: newDetails(offer, outcome.fields) } : { reason: outcome.reason }),
-        }),
-      );
+      return async () => {
+        await store.updateOffers([
+          {
+            id: offer.id,
+            patch: found
+              ? { status, text: outcome.text, fill: outcome.fields, reason: '' }
+              : { status, reason: outcome.reason },
+          },
+        ]);
+        bus.emit(
+          event('OfferStatusChanged', {
+            offerId: offer.id,
+            source: offer.source,
+            from: INPUT_STATUS.enrich,
+            to: status,
+            ...(found ? { details: newDetails(offer, outcome.fields) } : { reason: outcome.reason }),
+          }),
+        );
+      };
     });

@@ -1,7 +1,16 @@
-import { actionable, describeOffer, nextOffer, type OfferSummary, type PhaseId } from '@veille/domain';
+import { actionable, describeOffer, nextOffer, upstreamRunning, type OfferStore, type OfferSummary, type PhaseId } from '@veille/domain';
 import type { Bus } from '../app/bus';
 import { UnavailableError } from '../app/errors';
 import type { PhaseContext } from './context';
+
+/**
+ * The slow outside work on one offer (its page, the model). It resolves to the write that records
+ * the result, which the phase runs without waiting, so the store can put many offers in one request.
+ */
+export type OfferWork = (offer: OfferSummary) => Promise<() => Promise<void>>;
+
+/** Two requests of 10 records: beyond, a slow store slows the phase instead of piling texts up in memory. */
+const WRITES_AHEAD = 20;
 
 /** A promise that resolves at the next signal: how idle workers wait for work without polling. */
 const createSignal = () => {
@@ -18,52 +27,81 @@ const createSignal = () => {
 
 /**
  * Runs `work` on the offers a phase has, `concurrency` at a time, taking each next offer from the
- * projection as it is then: offers imported meanwhile join the same phase run. A worker with
- * nothing to take waits while others still work (their results or new offers may bring more), so
- * the phase keeps its concurrency when work trickles in; all stop once nothing is left in hand.
+ * projection as it is then: offers imported meanwhile join the same phase run. An offer stays in
+ * hand until its write is done, and its status event follows that write, so the projection never
+ * runs ahead of the store. A worker with nothing to take waits while others still work (their
+ * results or new offers may bring more); once only writes are left and no earlier phase can bring
+ * more, it tells the store to send them.
  */
 export const workOffers = async (
-  bus: Bus,
+  { bus, store }: { bus: Bus; store: OfferStore },
   context: PhaseContext & { readonly phase: Exclude<PhaseId, 'import'> },
   concurrency: number,
-  work: (offer: OfferSummary) => Promise<void>,
+  work: OfferWork,
 ): Promise<void> => {
   const { phase } = context;
   const inHand = new Set<string>();
+  const writes = new Set<Promise<void>>();
   const changed = createSignal();
   const subscription = bus.changes$.subscribe(() => changed.fire());
   let done = 0;
   let unavailable: UnavailableError | undefined;
 
+  // Offers whose write is pending are done for the user but still waiting in the projection.
+  const progress = (current: string) => context.progress(done, done + actionable(bus.current(), phase) - writes.size, current);
+
+  const fail = (offer: OfferSummary, error: unknown): void => {
+    if (error instanceof UnavailableError) unavailable ??= error;
+    else context.failItem(offer.id, offer.source, error);
+  };
+
+  const release = (offer: OfferSummary): void => {
+    inHand.delete(offer.id);
+    changed.fire();
+  };
+
+  const record = (offer: OfferSummary, write: () => Promise<void>): void => {
+    const writing = write()
+      .catch((error: unknown) => fail(offer, error))
+      .finally(() => {
+        writes.delete(writing);
+        release(offer);
+      });
+    writes.add(writing);
+  };
+
   const worker = async (): Promise<void> => {
     while (!context.stopping() && !unavailable) {
-      const offer = nextOffer(bus.current(), phase, inHand);
+      const offer = writes.size < WRITES_AHEAD ? nextOffer(bus.current(), phase, inHand) : undefined;
       if (!offer) {
         if (inHand.size === 0) return;
+        const drained = inHand.size === writes.size && !upstreamRunning(bus.current(), phase);
+        if (drained || writes.size >= WRITES_AHEAD) store.flush();
         await changed.next();
         continue;
       }
       inHand.add(offer.id);
       const board = bus.current().sources.get(offer.source)?.board ?? '';
-      context.progress(done, done + actionable(bus.current(), phase), describeOffer(offer, board));
+      progress(describeOffer(offer, board));
       try {
-        await work(offer);
-      } catch (error) {
-        if (error instanceof UnavailableError) unavailable = error;
-        else context.failItem(offer.id, offer.source, error);
-      } finally {
-        inHand.delete(offer.id);
+        const write = await work(offer);
         done += 1;
-        changed.fire();
+        record(offer, write);
+      } catch (error) {
+        done += 1;
+        fail(offer, error);
+        release(offer);
       }
     }
   };
 
   try {
     await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+    store.flush();
+    while (writes.size > 0) await Promise.all(writes);
   } finally {
     subscription.unsubscribe();
   }
   if (unavailable) throw unavailable;
-  context.progress(done, done + actionable(bus.current(), phase), '');
+  progress('');
 };

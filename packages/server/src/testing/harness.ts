@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Projection } from '@veille/domain';
 import pino from 'pino';
 import { filter, firstValueFrom, map } from 'rxjs';
-import { startApp, type App } from '../app';
+import { startApp, type App, type AppOptions } from '../app';
 import type { Bus } from '../app/bus';
 import { loadConfig } from '../config';
 
@@ -14,8 +14,8 @@ export const freshDataDir = (): { dir: string; cleanup: () => void } => {
   return { dir: path.join(parent, 'data'), cleanup: () => rmSync(parent, { recursive: true, force: true }) };
 };
 
-export const startTestApp = (dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<App> =>
-  startApp(loadConfig({ HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, ...env }), { log: pino({ level: 'silent' }) });
+export const startTestApp = (dataDir: string, env: NodeJS.ProcessEnv = {}, options: AppOptions = {}): Promise<App> =>
+  startApp(loadConfig({ HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, ...env }), { log: pino({ level: 'silent' }), ...options });
 
 /** Resolves with the first projection, from now on, that satisfies the predicate. */
 export const until = (bus: Bus, predicate: (state: Projection) => boolean): Promise<Projection> =>

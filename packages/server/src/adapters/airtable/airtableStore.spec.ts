@@ -51,6 +51,36 @@ describe('Airtable store', () => {
     await fake.close();
   });
 
+  describe('When writes trickle in', () => {
+    beforeEach(async () => {
+      ({ fake, store } = await startBase({ requestsPerSecond: 1_000 }, { requestsPerSecond: 1_000, flushDelayMs: 60_000 }));
+      await store.addSources([source]);
+      fake.resetLog();
+    });
+
+    it('should send a full request of 10 at once and hold a partial one until the caller flushes', async () => {
+      const created = await store.saveOffers(Array.from({ length: 13 }, (_unused, index) => newOffer(index)));
+      fake.resetLog();
+      const updating = Promise.all(created.map((offer) => store.updateOffers([{ id: offer.id, patch: { status: 'Ignoré', reason: 'Hors critères' } }])));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(fake.records('Offres').filter((record) => record.fields.Statut === 'Ignoré')).toHaveLength(10);
+
+      store.flush();
+      await updating;
+      expect(fake.records('Offres').filter((record) => record.fields.Statut === 'Ignoré')).toHaveLength(13);
+      expect(fake.count('update')).toBe(2);
+    });
+
+    it('should send what is held back when closed', async () => {
+      const [created] = await store.saveOffers([newOffer(1)]);
+      const updating = store.updateOffers([{ id: created.id, patch: { status: 'Ignoré' } }]);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await store.close();
+      await updating;
+      expect(fake.records('Offres')[0].fields.Statut).toBe('Ignoré');
+    });
+  });
+
   describe('When loading a base of 250 offers', () => {
     beforeEach(async () => {
       ({ fake, store, calls } = await startBase({ requestsPerSecond: 1_000 }, { requestsPerSecond: 1_000 }));
@@ -120,19 +150,32 @@ describe('Airtable store', () => {
       expect(fake.records('Offres').every((record) => record.fields.Statut === 'Expiré')).toBe(true);
     });
 
-    it('should read stored values for fills in one request per flush, not one per offer', async () => {
+    it('should read stored values for fills in one request per request of 10 writes, not one per offer', async () => {
       const created = await store.saveOffers(Array.from({ length: 20 }, (_unused, index) => ({ ...newOffer(index), salary: '' })));
       fake.edit('Offres', created[0].id, { Salaire: 'saisi à la main' });
       fake.resetLog();
 
       await Promise.all(created.map((offer) => store.updateOffers([{ id: offer.id, patch: { status: 'À analyser', text: 'Texte', fill: { salary: '45 k€', title: 'Autre' } } }])));
 
-      expect(fake.count('list')).toBe(1);
+      expect(fake.count('list')).toBe(2);
       expect(fake.count('update')).toBe(2);
       const salaries = fake.records('Offres').map((record) => record.fields.Salaire);
       expect(salaries.filter((salary) => salary === 'saisi à la main')).toHaveLength(1);
       expect(salaries.filter((salary) => salary === '45 k€')).toHaveLength(19);
       expect(fake.records('Offres').every((record) => String(record.fields.Poste).startsWith('Data engineer'))).toBe(true);
+    });
+
+    it('should fill from the values a read of texts just brought, without reading them again', async () => {
+      const created = await store.saveOffers(Array.from({ length: 10 }, (_unused, index) => ({ ...newOffer(index), salary: '' })));
+      fake.edit('Offres', created[0].id, { Salaire: 'saisi à la main' });
+      fake.resetLog();
+
+      await store.readOffers(created.map((offer) => offer.id));
+      await Promise.all(created.map((offer) => store.updateOffers([{ id: offer.id, patch: { status: 'À traiter', fill: { salary: '45 k€' } } }])));
+
+      expect(fake.count('list')).toBe(1);
+      expect(fake.count('update')).toBe(1);
+      expect(fake.records('Offres').map((record) => record.fields.Salaire)).toEqual(['saisi à la main', ...Array(9).fill('45 k€')]);
     });
 
     it('should fail only the callers of an offer deleted by hand and write the others', async () => {

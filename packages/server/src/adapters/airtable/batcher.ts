@@ -1,29 +1,27 @@
-import { sleep } from './limiter';
 
 export type Job<T, R> = { readonly item: T; resolve(result: R): void; reject(error: unknown): void };
 
 export type Batcher<T, R> = {
   /** Resolves with one result per item once all of them are written; rejects with the first failure. */
   add(items: T[]): Promise<R[]>;
+  /** Sends what is waiting, and what callers are about to add, without waiting for the delay. */
+  flush(): void;
   /** Resolves once nothing is waiting or being written. */
   idle(): Promise<void>;
 };
 
 /**
- * Groups what many callers write within `delayMs` into one flush, so concurrent workers share
- * requests of 10 records instead of spending one each. `flush` must settle every job it gets;
- * any job it leaves unsettled is rejected with its error.
+ * Groups what many callers write into one request: a full batch of `size` leaves at once, a
+ * partial one after `delayMs` (or at `flush()`), so concurrent workers share requests of 10
+ * records instead of spending one each. `send` must settle every job it gets; any job it leaves
+ * unsettled is rejected with its error.
  */
-export const createBatcher = <T, R>(delayMs: number, flush: (jobs: Job<T, R>[]) => Promise<void>): Batcher<T, R> => {
+export const createBatcher = <T, R>(size: number, delayMs: number, send: (jobs: Job<T, R>[]) => Promise<void>): Batcher<T, R> => {
   let pending: Job<T, R>[] = [];
-  let scheduled: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
   const running = new Set<Promise<void>>();
 
-  const run = async (): Promise<void> => {
-    await sleep(delayMs);
-    scheduled = undefined;
-    const jobs = pending;
-    pending = [];
+  const write = async (jobs: Job<T, R>[]): Promise<void> => {
     const settled = new Set<Job<T, R>>();
     const tracked = jobs.map((job) => ({
       item: job.item,
@@ -31,32 +29,51 @@ export const createBatcher = <T, R>(delayMs: number, flush: (jobs: Job<T, R>[]) 
       reject: (error: unknown) => (settled.add(job), job.reject(error)),
     }));
     try {
-      await flush(tracked);
+      await send(tracked);
       for (const job of jobs) if (!settled.has(job)) job.reject(new Error('Écriture Airtable sans réponse'));
     } catch (error) {
       for (const job of jobs) if (!settled.has(job)) job.reject(error);
     }
   };
 
-  const schedule = (): void => {
-    if (scheduled) return;
-    const flushing = run();
-    scheduled = flushing;
-    running.add(flushing);
-    void flushing.finally(() => running.delete(flushing));
+  const start = (jobs: Job<T, R>[]): void => {
+    const writing = write(jobs);
+    running.add(writing);
+    void writing.finally(() => running.delete(writing));
+  };
+
+  const sendNow = (): void => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (pending.length > 0) start(pending.splice(0));
+  };
+
+  // A caller's write reaches `add` a few promise turns after it is issued: a flush also takes
+  // what lands before the event loop moves on.
+  const flush = (): void => {
+    sendNow();
+    setImmediate(sendNow);
   };
 
   return {
     add: async (items) => {
       const results = items.map((item) => new Promise<R>((resolve, reject) => pending.push({ item, resolve, reject })));
-      if (items.length > 0) schedule();
+      while (pending.length >= size) start(pending.splice(0, size));
+      if (pending.length === 0) {
+        clearTimeout(timer);
+        timer = undefined;
+      } else timer ??= setTimeout(sendNow, delayMs);
       const outcomes = await Promise.allSettled(results);
       const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
       if (failed) throw failed.reason;
       return outcomes.map((outcome) => (outcome as PromiseFulfilledResult<R>).value);
     },
+    flush,
     idle: async () => {
-      while (running.size > 0) await Promise.all(running);
+      while (running.size > 0 || timer) {
+        if (timer) sendNow();
+        await Promise.all(running);
+      }
     },
   };
 };

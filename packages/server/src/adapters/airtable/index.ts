@@ -25,17 +25,24 @@ export { airtableConfigFromEnv } from './config';
 
 /** Airtable takes at most 10 records per create or update request. */
 const WRITE_BATCH = 10;
+/** An email's offers arrive together and import stores one email at a time: waiting would gain nothing. */
+const SAVE_DELAY_MS = 0;
 
 const FLAG_FIELD: Record<PhaseId, string> = { import: SOURCE_FIELDS.import, enrich: SOURCE_FIELDS.enrich, analyse: SOURCE_FIELDS.analyse };
 const ALL_OFFER_FIELDS = Object.values(OFFER_FIELDS);
 const ALL_SOURCE_FIELDS = Object.values(SOURCE_FIELDS);
+const FILLABLE_NAMES = Object.values(FILLABLE);
 const MISSING_RECORD = /rec[A-Za-z0-9]{14}/;
 
 export type AirtableStoreOptions = Omit<ClientOptions, 'meter'> & {
   availability: (board: Board) => Activation;
   meter?: CallMeter;
   now?: () => Date;
-  /** How long writes wait for others to share their requests (200 ms). */
+  /**
+   * How long a partial batch of status updates waits for more (10 s). Airtable counts calls per month
+   * (1,000 on the free plan), so a slow phase — three analyses at a time — still fills its
+   * requests; a full batch, or a caller's `flush()`, sends at once.
+   */
   flushDelayMs?: number;
 };
 
@@ -58,13 +65,15 @@ const unknownOffer = (id: string): Error => new Error(`Offre inconnue : ${id}`);
 export const createAirtableStore = (config: AirtableConfig, options: AirtableStoreOptions, client?: AirtableClient): OfferStore => {
   const api = client ?? createAirtableClient(config, options);
   const now = options.now ?? (() => new Date());
-  const delayMs = options.flushDelayMs ?? 200;
+  const delayMs = options.flushDelayMs ?? 10_000;
 
   const sourceIds = new Map<string, string>();
   const senders = new Map<string, string>();
   const offerIds = new Map<string, string>();
   const knownIds = new Set<string>();
   const pendingKeys = new Map<string, Promise<Saved>>();
+  /** Fillable values a read just brought, so the update that follows it needs no read of its own. */
+  const lastRead = new Map<string, Fields>();
   let sourcesLoaded = false;
 
   const rememberSources = (records: AirtableRecord[]): Source[] => {
@@ -97,7 +106,7 @@ export const createAirtableStore = (config: AirtableConfig, options: AirtableSto
     if (!sourcesLoaded) await loadSources();
   };
 
-  const upserts = createBatcher<{ key: string; fields: Fields }, Saved>(delayMs, async (jobs) => {
+  const upserts = createBatcher<{ key: string; fields: Fields }, Saved>(WRITE_BATCH, SAVE_DELAY_MS, async (jobs) => {
     await Promise.all(
       chunks(jobs).map(async (chunk) => {
         try {
@@ -152,13 +161,18 @@ export const createAirtableStore = (config: AirtableConfig, options: AirtableSto
     }
   };
 
-  const updates = createBatcher<Update, void>(delayMs, async (jobs) => {
-    const toRead = jobs.filter((job) => needsStoredValues(job.item.patch)).map((job) => job.item.id);
+  const updates = createBatcher<Update, void>(WRITE_BATCH, delayMs, async (jobs) => {
     const stored = new Map<string, Fields>();
+    for (const { item } of jobs) {
+      const fields = lastRead.get(item.id);
+      lastRead.delete(item.id);
+      if (fields && needsStoredValues(item.patch)) stored.set(item.id, fields);
+    }
+    const toRead = jobs.filter((job) => needsStoredValues(job.item.patch) && !stored.has(job.item.id)).map((job) => job.item.id);
     let readError: unknown;
     if (toRead.length > 0) {
       try {
-        for (const record of await listByIds(api, OFFERS, toRead, Object.values(FILLABLE))) stored.set(record.id, record.fields);
+        for (const record of await listByIds(api, OFFERS, toRead, FILLABLE_NAMES)) stored.set(record.id, record.fields);
       } catch (error) {
         readError = error;
       }
@@ -204,6 +218,7 @@ export const createAirtableStore = (config: AirtableConfig, options: AirtableSto
       const [sources, records] = await Promise.all([loadSources(), listAll(api, OFFERS, { fields: SUMMARY_FIELDS })]);
       offerIds.clear();
       knownIds.clear();
+      lastRead.clear();
       for (const record of records) rememberOffer(record);
       return {
         sources: sources.sort((a, b) => a.sender.localeCompare(b.sender)),
@@ -269,9 +284,17 @@ export const createAirtableStore = (config: AirtableConfig, options: AirtableSto
     readOffers: async (ids) => {
       await ensureSources();
       const records = await listByIds(api, OFFERS, ids, ALL_OFFER_FIELDS);
-      for (const record of records) rememberOffer(record);
+      for (const record of records) {
+        rememberOffer(record);
+        lastRead.set(record.id, Object.fromEntries(FILLABLE_NAMES.map((name) => [name, record.fields[name]])));
+      }
       const byId = new Map(records.map((record) => [record.id, toOfferRecord(record, senders)]));
       return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
+    },
+
+    flush: () => {
+      upserts.flush();
+      updates.flush();
     },
 
     close: async () => {

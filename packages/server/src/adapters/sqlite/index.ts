@@ -154,6 +154,8 @@ export const openSqliteStore = (
         )
         .all({ source: source ?? '', status: status ?? '', limit })
         .map(toRecord),
+    // Every write is already its own transaction.
+    flush: () => undefined,
     close: async () => {
       db.close();
     },
