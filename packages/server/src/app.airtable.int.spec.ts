@@ -22,12 +22,14 @@ describe('Veille on an Airtable base (local fake of the documented API, official
   let app: App;
   let cleanup: () => void;
 
-  const start = async (options: AppOptions = {}) => {
+  const start = async (options: AppOptions = {}, prepared = true) => {
     fake = await startFakeAirtable();
     const config = { apiKey: fake.apiKey, baseId: fake.baseId, endpointUrl: fake.url };
-    expect((await setupAirtable(config)).problems).toEqual([]);
-    // The setup used its own client: let its second of the base's 5 requests/s pass before the app's.
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    if (prepared) {
+      expect((await setupAirtable(config)).problems).toEqual([]);
+      // The setup used its own client: let its second of the base's 5 requests/s pass before the app's.
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+    }
     let dir: string;
     ({ dir, cleanup } = freshDataDir());
     app = await startTestApp(dir, { AIRTABLE_API_KEY: fake.apiKey, AIRTABLE_BASE_ID: fake.baseId, AIRTABLE_ENDPOINT_URL: fake.url }, options);
@@ -123,4 +125,41 @@ describe('Veille on an Airtable base (local fake of the documented API, official
     expect(projectedStatuses(state)).toEqual(storedStatuses(fake));
     expect(Object.values(state.failed).map((failed) => failed.size)).toEqual([0, 0, 0]);
   }, 180_000);
+
+  describe('When the base is prepared from the page ("Préparer / vérifier la base")', () => {
+    const prepare = async () => {
+      const response = await fetch(`${app.url}/api/storage/setup`, { method: 'POST' });
+      return { status: response.status, ...((await response.json()) as { created: string[]; problems: string[]; message: string }) };
+    };
+    const storage = async () => (await (await fetch(`${app.url}/api/storage`)).json()) as { label: string; preparable: boolean; loadError?: string };
+
+    it('should start on an empty base, say why the table is empty, then create the tables and load it', async () => {
+      await start({}, false);
+      const before = await storage();
+      expect(before).toMatchObject({ preparable: true, label: expect.stringContaining(fake.baseId) });
+      expect(before.loadError).toEqual(expect.any(String));
+      expect(app.deps.bus.current().sources.size).toBe(0);
+
+      const prepared = await prepare();
+
+      expect(prepared).toMatchObject({ status: 200, problems: [], message: expect.stringContaining('Base prête') });
+      expect(prepared.created.length).toBeGreaterThan(0);
+      expect((await storage()).loadError).toBeUndefined();
+      // The one query ran again and the mailbox audit named the demo's senders.
+      expect(app.deps.bus.current().sources.size).toBeGreaterThan(5);
+      expect(fake.records('Sources').length).toBe(app.deps.bus.current().sources.size);
+    }, 60_000);
+
+    it('should name what to fix in a base changed by hand, and change nothing', async () => {
+      await start();
+      const offers = fake.schema()[1];
+      const status = offers.fields.find((field) => field.name === 'Statut');
+      for (const choice of (status?.options?.choices ?? []) as { name: string }[]) if (choice.name === 'À analyser') choice.name = 'A analyser';
+
+      const prepared = await prepare();
+
+      expect(prepared).toMatchObject({ status: 200, created: [], message: expect.stringContaining('1 point à corriger') });
+      expect(prepared.problems).toEqual([expect.stringContaining('renommez-le exactement « À analyser »')]);
+    }, 60_000);
+  });
 });

@@ -45,6 +45,17 @@ describe('Veille on embedded defaults', () => {
     });
   });
 
+  describe('Given the embedded SQLite store', () => {
+    it('should name the file and have nothing to prepare', async () => {
+      const storage = (await (await fetch(`${app.url}/api/storage`)).json()) as { label: string; preparable: boolean };
+      const setup = await fetch(`${app.url}/api/storage/setup`, { method: 'POST' });
+
+      expect(storage).toEqual({ label: expect.stringContaining('veille.sqlite'), preparable: false });
+      expect(setup.status).toBe(404);
+      expect(await setup.json()).toEqual({ error: expect.stringContaining('rien à préparer') });
+    });
+  });
+
   describe('When "Lancer les traitements" is clicked', () => {
     it('should take every demo offer to a final status, empty the mailbox of what it can import, and stop by itself', async () => {
       const load = jest.spyOn(app.deps.store, 'load');

@@ -6,6 +6,8 @@ import { event, type CallMeter } from '@veille/domain';
 import express from 'express';
 import pino, { type Logger } from 'pino';
 import { createAirtableStore, type AirtableStoreOptions } from './adapters/airtable';
+import { createAirtableClient } from './adapters/airtable/client';
+import { setupAirtable } from './adapters/airtable/setup';
 import { createClaudeAnalyser } from './adapters/anthropic';
 import { createFolderMailbox } from './adapters/folder-mailbox';
 import { createImapMailbox } from './adapters/imap';
@@ -17,6 +19,7 @@ import { openUsageLog } from './adapters/usage-log';
 import { createBus } from './app/bus';
 import { criteriaSettings } from './app/criteriaSettings';
 import { dayOf } from './app/day';
+import { messageOf, redact } from './app/errors';
 import type { Deps } from './app/deps';
 import { reload } from './app/reload';
 import { startScheduler, type Scheduler } from './app/scheduler';
@@ -80,11 +83,20 @@ export const startApp = async (config: Config, options: AppOptions = {}): Promis
   const { settings, analyser } = criteriaSettings(criteriaFile, await loadCriteria(criteriaFile), (criteria) =>
     config.anthropic ? createClaudeAnalyser(config.anthropic, criteria, { meter, log }) : createRulesAnalyser(criteria),
   );
+  const sqliteFile = path.join(config.dataDir, 'veille.sqlite');
+  // One client for the store and the setup button: the base's 5 requests/s are shared by both.
+  const airtable = config.airtable && {
+    config: config.airtable,
+    client: createAirtableClient(config.airtable, { meter, log, ...options.airtableTimings }),
+  };
   const deps: Deps = {
     bus,
-    store: config.airtable
-      ? createAirtableStore(config.airtable, { availability: availabilityOf, meter, now, log, ...options.airtableTimings })
-      : openSqliteStore(path.join(config.dataDir, 'veille.sqlite'), availabilityOf),
+    store: airtable
+      ? createAirtableStore(airtable.config, { availability: availabilityOf, now, ...options.airtableTimings }, airtable.client)
+      : openSqliteStore(sqliteFile, availabilityOf),
+    storage: airtable
+      ? { label: `Airtable (base ${airtable.config.baseId})`, prepare: () => setupAirtable(airtable.config, undefined, airtable.client) }
+      : { label: `SQLite (${sqliteFile})` },
     mailbox: config.imap ? createImapMailbox(config.imap, { meter, log }) : createFolderMailbox(mailboxDir),
     fetchPage: createPageFetcher({ allowPrivate: config.enrichAllowPrivate, selfOrigin: origin, meter }),
     analyser,
@@ -106,7 +118,14 @@ export const startApp = async (config: Config, options: AppOptions = {}): Promis
     const written = await seedDemo(mailboxDir, origin);
     log.info({ emails: written, mailbox: mailboxDir }, 'demo mailbox seeded');
   }
-  await reload(deps);
+  try {
+    await reload(deps);
+  } catch (error) {
+    // A base not prepared yet must not keep the page away: its setup button is there.
+    if (!deps.storage.prepare) throw error;
+    deps.storage.loadError = redact(messageOf(error), deps.secrets);
+    log.error({ error: deps.storage.loadError }, 'the Airtable base could not be loaded');
+  }
   const scheduler = startScheduler(
     deps,
     { import: importPhase(deps), enrich: enrichPhase(deps), analyse: analysePhase(deps) },

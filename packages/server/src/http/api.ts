@@ -110,6 +110,33 @@ export const apiRouter = (deps: Deps, stream: EventStream): Router => {
     }),
   );
 
+  router.get('/storage', (_request, response) => {
+    const { label, prepare, loadError } = deps.storage;
+    response.json({ label, preparable: !!prepare, ...(loadError ? { loadError } : {}) });
+  });
+
+  // The UI's twin of `pnpm setup:airtable`; the table is reloaded once the base is right.
+  router.post(
+    '/storage/setup',
+    on(async (_request, response) => {
+      const { prepare } = deps.storage;
+      if (!prepare) throw new NotFoundError('La base SQLite intégrée se prépare seule : il n’y a rien à préparer.');
+      if (bus.current().run.active) throw new ConflictError('Préparation impossible pendant un traitement : arrêtez-le ou attendez sa fin.');
+      const { created, problems } = await prepare();
+      if (problems.length === 0) {
+        await reload(deps);
+        deps.storage.loadError = undefined;
+      }
+      const message =
+        problems.length > 0
+          ? `${problems.length} point${problems.length > 1 ? 's' : ''} à corriger dans Airtable, puis relancez la préparation.`
+          : created.length > 0
+            ? `Base prête : ${created.length} élément${created.length > 1 ? 's' : ''} créé${created.length > 1 ? 's' : ''}.`
+            : 'Base vérifiée : tout est en place.';
+      response.json({ created, problems, message });
+    }),
+  );
+
   router.post(
     '/sources/:sender/activation',
     on(async (request, response) => {

@@ -6,6 +6,8 @@ export type Reply = {
   readonly status: number;
   /** The server's `error` or `message`, in French, or '' when it said nothing to show. */
   readonly text: string;
+  /** The whole answer, for the few calls that bring more than a message. */
+  readonly body?: unknown;
 };
 
 const textOf = (body: unknown): string => {
@@ -27,8 +29,9 @@ const send = async (method: 'POST' | 'PUT', path: string, body?: unknown): Promi
   } catch {
     return { ok: false, status: 0, text: 'Serveur injoignable.' };
   }
-  const text = textOf(await response.json().catch(() => undefined));
-  return { ok: response.ok, status: response.status, text: text || (response.ok ? '' : `Erreur ${response.status}.`) };
+  const answer: unknown = await response.json().catch(() => undefined);
+  const text = textOf(answer);
+  return { ok: response.ok, status: response.status, text: text || (response.ok ? '' : `Erreur ${response.status}.`), body: answer };
 };
 
 export type OfferLine = { id: string; title: string; company: string; city: string; status: string; url: string; reason?: string };
@@ -51,10 +54,36 @@ const criteria = async (): Promise<string> => {
   return JSON.stringify(await response.json(), null, 2);
 };
 
+export type StorageInfo = { label: string; preparable: boolean; loadError?: string };
+export type Preparation = { ok: boolean; text: string; created: string[]; problems: string[] };
+
+const storage = async (): Promise<StorageInfo | undefined> => {
+  try {
+    const response = await fetch('/api/storage');
+    return response.ok ? ((await response.json()) as StorageInfo) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+const lines = (body: unknown, key: 'created' | 'problems'): string[] => {
+  const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[key] : undefined;
+  return Array.isArray(value) ? value.map(String) : [];
+};
+
+/** Creates what the Airtable base lacks and checks the rest, as `pnpm setup:airtable` does. */
+const prepareStorage = async (): Promise<Preparation> => {
+  const reply = await post('/api/storage/setup');
+  const problems = lines(reply.body, 'problems');
+  return { ok: reply.ok && problems.length === 0, text: reply.text, created: lines(reply.body, 'created'), problems };
+};
+
 /** The page's only HTTP calls; the table and the runs come through the event stream. */
 export const api = {
   offers,
   criteria,
+  storage,
+  prepareStorage,
   saveCriteria: (criteria: unknown) => send('PUT', '/api/criteria', criteria),
   startRun: () => post('/api/runs'),
   stopRun: () => post('/api/runs/stop'),
