@@ -1,8 +1,11 @@
-import type { NewOffer, OfferStore, OfferSummary } from '@veille/domain';
+import { event, type Analyser, type NewOffer, type OfferStore, type OfferSummary, type PageFetcher } from '@veille/domain';
 import { createAirtableStore } from '../adapters/airtable';
 import { createAirtableClient } from '../adapters/airtable/client';
 import { setupAirtable } from '../adapters/airtable/setup';
+import { createBus } from '../app/bus';
 import { availabilityOf } from '../app/sources';
+import { analysePhase } from '../phases/analyse';
+import { enrichPhase } from '../phases/enrich';
 import { startFakeAirtable, type FakeAirtable } from '../testing/fakeAirtable';
 import { report } from './measure';
 
@@ -13,6 +16,8 @@ const OFFERS_PER_EMAIL = 10;
 /** As phase 3 asks the store for texts (READ_BATCH in phases/analyse.ts). */
 const TEXT_BATCH = 20;
 const LATENCY_MS = 100;
+const PAGE_MS = 300;
+const MODEL_MS = 600;
 const RATE = 5;
 
 const ceil = (count: number, size: number) => Math.ceil(count / size);
@@ -67,16 +72,25 @@ const runPhases = async (store: OfferStore, offers: OfferSummary[]): Promise<voi
   await Promise.all(offers.map((offer) => store.updateOffers([{ id: offer.id, patch: { status: 'À traiter', analysis, fill: { salary: '48 k€' } } }])));
 };
 
-/** Phase 2 as it runs today: `workers` at a time, each awaiting its write before taking the next offer. */
-const runWorkers = async (store: OfferStore, offers: OfferSummary[], workers: number, workMs: number): Promise<void> => {
-  const queue = [...offers];
-  const worker = async (): Promise<void> => {
-    for (let offer = queue.shift(); offer; offer = queue.shift()) {
-      await new Promise((resolve) => setTimeout(resolve, workMs));
-      await store.updateOffers([{ id: offer.id, patch: { status: 'Expiré', reason: 'Offre retirée' } }]);
-    }
+/**
+ * Phases 2 then 3 as they run, through their workers: pages that take `pageMs`, an analysis that
+ * takes `modelMs`, each offer's write handed off to the store's batches.
+ */
+const runRealPhases = async (store: OfferStore, created: OfferSummary[], pageMs: number, modelMs: number): Promise<void> => {
+  const bus = createBus();
+  bus.emit(event('TableLoaded', await store.load()));
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const fetchPage: PageFetcher = async (url) => (await pause(pageMs), { kind: 'found', text: `Texte de l'offre ${url}`, fields: { salary: '45 k€' } });
+  const analyser: Analyser = {
+    label: 'bench',
+    analyse: async () => (await pause(modelMs), { summary: 'Correspond au profil.', scores: { salaire: 14 }, total: 14, dealBreakers: [], analyser: 'bench', corrections: { company: 'Acme SAS' } }),
   };
-  await Promise.all(Array.from({ length: workers }, worker));
+  const deps = { bus, store, fetchPage, analyser, concurrency: { enrich: 4, analyse: 3 } };
+  const context = { stopping: () => false, progress: () => undefined, failItem: (id: string, _source: string, error: unknown) => { throw new Error(`${id}: ${String(error)}`); } };
+  await enrichPhase(deps)({ ...context, phase: 'enrich' });
+  await analysePhase(deps)({ ...context, phase: 'analyse' });
+  const left = created.filter((offer) => bus.current().offers.get(offer.id)?.status !== 'À traiter');
+  if (left.length > 0) throw new Error(`${left.length} offres ne sont pas allées au bout`);
 };
 
 const byKind = (fake: FakeAirtable): string =>
@@ -108,7 +122,8 @@ export const benchAirtable = async (): Promise<void> => {
   const throttled = fake.log.filter((entry) => entry.status === 429).length;
 
   const textReads = ceil(NEW_OFFERS, TEXT_BATCH);
-  const fillReads = 2 * ceil(NEW_OFFERS, 100);
+  // Phase 2's fills need the stored values: one read per request of 10; phase 3's come with its text reads.
+  const fillReads = ceil(NEW_OFFERS, 10);
   const bound = ceil(SOURCES, 100) + ceil(EXISTING + 0, 100) + 3 * ceil(NEW_OFFERS, 10) + textReads + fillReads;
   const naive = ceil(SOURCES, 100) + ceil(EXISTING, 100) + 2 * NEW_OFFERS + (ceil(NEW_OFFERS, 100) + 2 * NEW_OFFERS) + (ceil(NEW_OFFERS, 100) + 2 * NEW_OFFERS);
 
@@ -119,10 +134,26 @@ export const benchAirtable = async (): Promise<void> => {
   report('Search-per-phase design at the same rate', seconds((naive / RATE) * 1_000), 'floor');
   report('429 answers received', `${throttled}`, '0');
 
-  fake.resetLog();
-  const workersStarted = Date.now();
-  await runWorkers(store, created, 4, 300);
-  report('Phase 2 today: 4 workers awaiting each write, 300 ms a page', `${fake.count()} calls in ${seconds(Date.now() - workersStarted)}`, `${ceil(NEW_OFFERS, 10)} with full batches`);
+  // The same run again, through the phases' own workers on a fresh base: each batch fills while pages and analyses go on.
+  const realFake = await startFakeAirtable({ latencyMs: LATENCY_MS });
+  await seedBase(realFake);
+  const realStore = createAirtableStore({ apiKey: realFake.apiKey, baseId: realFake.baseId, endpointUrl: realFake.url }, { availability: availabilityOf });
+  await realStore.load();
+  const fresh: OfferSummary[] = [];
+  for (let start = 0; start < NEW_OFFERS; start += OFFERS_PER_EMAIL) {
+    fresh.push(...(await realStore.saveOffers(Array.from({ length: OFFERS_PER_EMAIL }, (_unused, index) => newOffer(start + index)))));
+  }
+  realFake.resetLog();
+  const phasesStarted = Date.now();
+  await runRealPhases(realStore, fresh, PAGE_MS, MODEL_MS);
+  const phaseBound = ceil(SOURCES, 100) + ceil(EXISTING + NEW_OFFERS, 100) + 2 * ceil(NEW_OFFERS, 10) + ceil(NEW_OFFERS, 10) + ceil(NEW_OFFERS, TEXT_BATCH);
+  report(
+    `Phases 2 and 3 through their workers (pages ${PAGE_MS} ms × 4, analyses ${MODEL_MS} ms × 3)`,
+    `${realFake.count()} calls (${byKind(realFake)}) in ${seconds(Date.now() - phasesStarted)}`,
+    `≤ ${phaseBound} + a few = load + 2·⌈M/10⌉ updates + ⌈M/10⌉ fill reads + ⌈M/${TEXT_BATCH}⌉ text reads`,
+  );
+  await realStore.close();
+  await realFake.close();
 
   await store.close();
   await fake.close();
