@@ -71,9 +71,9 @@ export const decideRun = (state: Projection): RunDecision[] => {
   return starts.map((phase) => ({ type: 'StartPhase', phase }));
 };
 
-/** Whether "Lancer les traitements" would find anything to do. */
 /** Whether a phase before this one is running, so more offers may still arrive for it. */
 export const upstreamRunning = (state: Projection, phase: PhaseId): boolean =>
   PHASES.slice(0, PHASES.indexOf(phase)).some((earlier) => state.run.phases[earlier].state === 'running');
 
+/** Whether "Lancer les traitements" would find anything to do. */
 export const hasWork = (state: Projection): boolean => PHASES.some((phase) => actionable(state, phase) > 0);

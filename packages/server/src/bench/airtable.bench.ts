@@ -7,6 +7,7 @@ import { availabilityOf } from '../app/sources';
 import { analysePhase } from '../phases/analyse';
 import { enrichPhase } from '../phases/enrich';
 import { startFakeAirtable, type FakeAirtable } from '../testing/fakeAirtable';
+import { sleep } from '../testing/http';
 import { report } from './measure';
 
 const EXISTING = 2_000;
@@ -58,6 +59,23 @@ const seedBase = async (fake: FakeAirtable): Promise<void> => {
   fake.resetLog();
 };
 
+/** A fake base holding S sources and T offers, and a store on it. */
+const openSeededBase = async (): Promise<{ fake: FakeAirtable; store: OfferStore }> => {
+  const fake = await startFakeAirtable({ latencyMs: LATENCY_MS });
+  await seedBase(fake);
+  return { fake, store: createAirtableStore({ apiKey: fake.apiKey, baseId: fake.baseId, endpointUrl: fake.url }, { availability: availabilityOf }) };
+};
+
+/** The one load, then M new offers stored as import stores them, an email of 10 at a time. */
+const loadAndImport = async (store: OfferStore): Promise<OfferSummary[]> => {
+  await store.load();
+  const created: OfferSummary[] = [];
+  for (let start = 0; start < NEW_OFFERS; start += OFFERS_PER_EMAIL) {
+    created.push(...(await store.saveOffers(Array.from({ length: OFFERS_PER_EMAIL }, (_unused, index) => newOffer(start + index)))));
+  }
+  return created;
+};
+
 /** Phase 2 then phase 3 as the store sees them: every offer's update issued while the others are pending. */
 const runPhases = async (store: OfferStore, offers: OfferSummary[]): Promise<void> => {
   await Promise.all(
@@ -79,11 +97,10 @@ const runPhases = async (store: OfferStore, offers: OfferSummary[]): Promise<voi
 const runRealPhases = async (store: OfferStore, created: OfferSummary[], pageMs: number, modelMs: number): Promise<void> => {
   const bus = createBus();
   bus.emit(event('TableLoaded', await store.load()));
-  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-  const fetchPage: PageFetcher = async (url) => (await pause(pageMs), { kind: 'found', text: `Texte de l'offre ${url}`, fields: { salary: '45 k€' } });
+  const fetchPage: PageFetcher = async (url) => (await sleep(pageMs), { kind: 'found', text: `Texte de l'offre ${url}`, fields: { salary: '45 k€' } });
   const analyser: Analyser = {
     label: 'bench',
-    analyse: async () => (await pause(modelMs), { summary: 'Correspond au profil.', scores: { salaire: 14 }, total: 14, dealBreakers: [], analyser: 'bench', corrections: { company: 'Acme SAS' } }),
+    analyse: async () => (await sleep(modelMs), { summary: 'Correspond au profil.', scores: { salaire: 14 }, total: 14, dealBreakers: [], analyser: 'bench', corrections: { company: 'Acme SAS' } }),
   };
   const deps = { bus, store, fetchPage, analyser, concurrency: { enrich: 4, analyse: 3 } };
   const context = { stopping: () => false, progress: () => undefined, failItem: (id: string, _source: string, error: unknown) => { throw new Error(`${id}: ${String(error)}`); } };
@@ -106,16 +123,10 @@ const byKind = (fake: FakeAirtable): string =>
  * Airtable at 5 requests/s with 100 ms per request.
  */
 export const benchAirtable = async (): Promise<void> => {
-  const fake = await startFakeAirtable({ latencyMs: LATENCY_MS });
-  await seedBase(fake);
-  const store = createAirtableStore({ apiKey: fake.apiKey, baseId: fake.baseId, endpointUrl: fake.url }, { availability: availabilityOf });
+  const { fake, store } = await openSeededBase();
 
   const started = Date.now();
-  await store.load();
-  const created: OfferSummary[] = [];
-  for (let start = 0; start < NEW_OFFERS; start += OFFERS_PER_EMAIL) {
-    created.push(...(await store.saveOffers(Array.from({ length: OFFERS_PER_EMAIL }, (_unused, index) => newOffer(start + index)))));
-  }
+  const created = await loadAndImport(store);
   await runPhases(store, created);
   const wallMs = Date.now() - started;
   const used = fake.count();
@@ -135,14 +146,8 @@ export const benchAirtable = async (): Promise<void> => {
   report('429 answers received', `${throttled}`, '0');
 
   // The same run again, through the phases' own workers on a fresh base: each batch fills while pages and analyses go on.
-  const realFake = await startFakeAirtable({ latencyMs: LATENCY_MS });
-  await seedBase(realFake);
-  const realStore = createAirtableStore({ apiKey: realFake.apiKey, baseId: realFake.baseId, endpointUrl: realFake.url }, { availability: availabilityOf });
-  await realStore.load();
-  const fresh: OfferSummary[] = [];
-  for (let start = 0; start < NEW_OFFERS; start += OFFERS_PER_EMAIL) {
-    fresh.push(...(await realStore.saveOffers(Array.from({ length: OFFERS_PER_EMAIL }, (_unused, index) => newOffer(start + index)))));
-  }
+  const { fake: realFake, store: realStore } = await openSeededBase();
+  const fresh = await loadAndImport(realStore);
   realFake.resetLog();
   const phasesStarted = Date.now();
   await runRealPhases(realStore, fresh, PAGE_MS, MODEL_MS);

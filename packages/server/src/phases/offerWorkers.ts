@@ -83,15 +83,10 @@ export const workOffers = async (
       inHand.add(offer.id);
       const board = bus.current().sources.get(offer.source)?.board ?? '';
       progress(describeOffer(offer, board));
-      try {
-        const write = await work(offer);
-        done += 1;
-        record(offer, write);
-      } catch (error) {
-        done += 1;
-        fail(offer, error);
-        release(offer);
-      }
+      const write = await work(offer).catch((error: unknown) => fail(offer, error));
+      done += 1;
+      if (write) record(offer, write);
+      else release(offer);
     }
   };
 

@@ -1,4 +1,3 @@
-
 export type Job<T, R> = { readonly item: T; resolve(result: R): void; reject(error: unknown): void };
 
 export type Batcher<T, R> = {
