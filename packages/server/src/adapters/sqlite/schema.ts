@@ -1,4 +1,5 @@
-import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+import { transaction, type Database } from './connection';
 
 /** Each entry moves the schema one version up; PRAGMA user_version says where a file stands. */
 const MIGRATIONS = [
@@ -29,12 +30,15 @@ const MIGRATIONS = [
    CREATE INDEX offers_source ON offers(source);`,
 ];
 
+const versionRow = z.object({ user_version: z.number().int().nonnegative() });
+
+export const schemaVersion = (db: Database): number => versionRow.parse(db.prepare('PRAGMA user_version').get()).user_version;
+
 export const migrate = (db: Database): void => {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  for (let next = version; next < MIGRATIONS.length; next += 1) {
-    db.transaction(() => {
+  for (let next = schemaVersion(db); next < MIGRATIONS.length; next += 1) {
+    transaction(db, () => {
       db.exec(MIGRATIONS[next]);
-      db.pragma(`user_version = ${next + 1}`);
-    })();
+      db.exec(`PRAGMA user_version = ${next + 1}`);
+    });
   }
 };
