@@ -4,6 +4,7 @@ import type { StateView } from '@veille/domain';
 import type { App } from './app';
 import { freshDataDir, runEnded, startTestApp, until } from './testing/harness';
 import { openSse } from './testing/sseClient';
+import { trackTimers } from './testing/timers';
 
 const FINAL = new Set(['À traiter', 'Expiré', 'Ignoré']);
 
@@ -16,17 +17,18 @@ const post = (app: App, route: string, body?: unknown, headers: Record<string, s
 
 const stateOf = async (app: App): Promise<StateView> => (await fetch(`${app.url}/api/state`)).json() as Promise<StateView>;
 
-const timers = (): number => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
-
 describe('Veille on embedded defaults', () => {
   let app: App;
   let cleanup: () => void;
   let dataDir: string;
+  const appTimers = trackTimers();
 
   beforeEach(async () => {
     ({ dir: dataDir, cleanup } = freshDataDir());
-    app = await startTestApp(dataDir);
+    app = await appTimers.run(() => startTestApp(dataDir));
   });
+
+  afterAll(() => appTimers.stop());
 
   afterEach(async () => {
     await app.close();
@@ -59,7 +61,7 @@ describe('Veille on embedded defaults', () => {
   describe('When "Lancer les traitements" is clicked', () => {
     it('should take every demo offer to a final status, empty the mailbox of what it can import, and stop by itself', async () => {
       const load = jest.spyOn(app.deps.store, 'load');
-      const timersBefore = timers();
+      const startedBefore = appTimers.started();
 
       const response = await post(app, '/api/runs');
       expect(response.status).toBe(202);
@@ -75,8 +77,8 @@ describe('Veille on embedded defaults', () => {
       expect(left.every((row) => !row.available.import)).toBe(true);
       expect(state.run.outcome).toBe('done');
       expect(load).not.toHaveBeenCalled();
-      await new Promise((resolve) => setImmediate(resolve));
-      expect(timers()).toBeLessThanOrEqual(timersBefore);
+      expect(appTimers.started()).toBeGreaterThan(startedBefore);
+      expect(await appTimers.pending()).toBe(0);
     });
 
     it('should say there is nothing to do when nothing waits', async () => {
