@@ -89,6 +89,7 @@ export const startApp = async (config: Config, options: AppOptions = {}): Promis
     config: config.airtable,
     client: createAirtableClient(config.airtable, { meter, log, ...options.airtableTimings }),
   };
+  const pages = createPageFetcher({ allowPrivate: config.enrichAllowPrivate, selfOrigin: origin, meter });
   const deps: Deps = {
     bus,
     store: airtable
@@ -98,7 +99,7 @@ export const startApp = async (config: Config, options: AppOptions = {}): Promis
       ? { label: `Airtable (base ${airtable.config.baseId})`, prepare: () => setupAirtable(airtable.config, undefined, airtable.client) }
       : { label: `SQLite (${sqliteFile})` },
     mailbox: config.imap ? createImapMailbox(config.imap, { meter, log }) : createFolderMailbox(mailboxDir),
-    fetchPage: createPageFetcher({ allowPrivate: config.enrichAllowPrivate, selfOrigin: origin, meter }),
+    fetchPage: pages,
     analyser,
     criteria: settings,
     meter,
@@ -148,6 +149,7 @@ export const startApp = async (config: Config, options: AppOptions = {}): Promis
       });
       await deps.store.close();
       await deps.mailbox.close();
+      await pages.close();
       await usageLog.flush();
     },
   };

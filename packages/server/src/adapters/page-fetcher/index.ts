@@ -1,19 +1,28 @@
 import type { CallMeter, PageFetcher, PageOutcome } from '@veille/domain';
+import { Agent, fetch, type Dispatcher, type Response } from 'undici';
 import { refusalOf } from './addresses';
 import { extract } from './extractors';
 import { createHostLimiter } from './hostLimiter';
+import { guardedLookup, InternalAddressError, systemResolver, type Resolver } from './lookup';
 
 export type PageFetcherOptions = {
   allowPrivate: boolean;
-  /** Veille's own origin, where the demo pages live: always allowed. */
+  /** Veille's own origin (scheme, host and port), where the demo pages live: always allowed. */
   selfOrigin?: string;
+  /** How host names are resolved: the system's resolver unless given (tests answer their own names). */
+  lookup?: Resolver;
   timeoutMs?: number;
   maxBytes?: number;
   perHostConcurrency?: number;
   perHostDelayMs?: number;
   meter?: CallMeter;
   now?: () => Date;
+  /** Reads a fetched page: in this thread unless given (the app passes its parse worker pool's). */
+  extract?: (url: string, html: string, now: Date) => PageOutcome | Promise<PageOutcome>;
 };
+
+/** A page fetcher holds connections open between pages: closing it lets them go. */
+export type ClosablePageFetcher = PageFetcher & { close(): Promise<void> };
 
 const MAX_REDIRECTS = 5;
 
@@ -25,6 +34,8 @@ const HEADERS = {
 
 class PageTooLargeError extends Error {}
 class PageTimeoutError extends Error {}
+
+type Fetched = { status: number; location: string | null; html: string };
 
 const duration = (ms: number): string => (ms < 1_000 ? `${ms} ms` : `${Math.round(ms / 1_000)} s`);
 const size = (bytes: number): string => (bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} Ko` : `${Math.round(bytes / 1024 / 1024)} Mo`);
@@ -44,25 +55,42 @@ const readCapped = async (response: Response, maxBytes: number): Promise<string>
 const statusReason = (status: number): string =>
   status === 403 ? 'Accès refusé (403)' : status === 429 ? 'Trop de requêtes (429)' : status >= 500 ? `Erreur du site (${status})` : `Réponse inattendue (${status})`;
 
-/** Phase 2's window on the web: polite, capped, and closed to internal addresses. */
-export const createPageFetcher = (options: PageFetcherOptions): PageFetcher => {
+const causes = (error: unknown): unknown[] => (error instanceof Error && error.cause !== undefined ? [error, ...causes(error.cause)] : [error]);
+
+const failureReason = (error: unknown): string => {
+  const refused = causes(error).find((cause) => cause instanceof InternalAddressError);
+  if (refused instanceof Error) return refused.message;
+  const deepest = causes(error).at(-1);
+  return `Page inaccessible : ${deepest instanceof Error ? deepest.message : String(deepest)}`;
+};
+
+/**
+ * Phase 2's window on the web: polite, capped, and closed to internal addresses. Every connection
+ * goes through a dispatcher whose own DNS lookup refuses internal addresses, so the address checked
+ * is the address connected to, on every redirect hop. Veille's own origin has a dispatcher of its own.
+ */
+export function createPageFetcher(options: PageFetcherOptions): ClosablePageFetcher {
   const timeoutMs = options.timeoutMs ?? 15_000;
   const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
   const limit = createHostLimiter(options.perHostConcurrency ?? 2, options.perHostDelayMs ?? 500);
   const selfLimit = createHostLimiter(options.perHostConcurrency ?? 2, 0);
   const now = options.now ?? (() => new Date());
-  const isSelf = (url: URL): boolean => !!options.selfOrigin && url.origin === new URL(options.selfOrigin).origin;
+  const selfOrigin = options.selfOrigin && new URL(options.selfOrigin).origin;
+  const outside = new Agent({ connect: { lookup: guardedLookup(options.lookup ?? systemResolver, options.allowPrivate) } });
+  const self = new Agent();
 
-  const get = async (url: URL): Promise<Response> => {
+  const get = async (url: URL, dispatcher: Dispatcher): Promise<Fetched> => {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
       options.meter?.({ api: 'Pages web', kind: 'GET', calls: 1 });
-      const response = await fetch(url, { headers: HEADERS, redirect: 'manual', signal: controller.signal });
-      return new Response(response.status >= 300 && response.status < 400 ? null : await readCapped(response, maxBytes), {
-        status: response.status,
-        headers: response.headers,
-      });
+      const response = await fetch(url, { headers: HEADERS, redirect: 'manual', signal: controller.signal, dispatcher });
+      const location = response.headers.get('location');
+      if (response.status >= 300 && response.status < 400 && location) {
+        await response.body?.cancel();
+        return { status: response.status, location, html: '' };
+      }
+      return { status: response.status, location: null, html: await readCapped(response, maxBytes) };
     } catch (error) {
       throw controller.signal.aborted ? new PageTimeoutError() : error;
     } finally {
@@ -73,30 +101,31 @@ export const createPageFetcher = (options: PageFetcherOptions): PageFetcher => {
   const fetchPage = async (start: string): Promise<PageOutcome> => {
     let url = new URL(start);
     for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
-      const refusal = isSelf(url) ? undefined : await refusalOf(url, options.allowPrivate);
+      const isSelf = url.origin === selfOrigin;
+      const refusal = isSelf ? undefined : refusalOf(url, options.allowPrivate);
       if (refusal) return { kind: 'ignored', reason: refusal };
       const current = url;
-      const response = await (isSelf(url) ? selfLimit : limit)(url.host, () => get(current));
-      const location = response.headers.get('location');
-      if (response.status >= 300 && response.status < 400 && location) {
-        url = new URL(location, url);
+      const response = await (isSelf ? selfLimit : limit)(url.host, () => get(current, isSelf ? self : outside));
+      if (response.location) {
+        url = new URL(response.location, url);
         continue;
       }
       if (response.status === 404 || response.status === 410) return { kind: 'expired', reason: `Page introuvable (${response.status})` };
-      if (!response.ok) return { kind: 'ignored', reason: statusReason(response.status) };
-      return extract(url.toString(), await response.text(), now());
+      if (response.status < 200 || response.status >= 300) return { kind: 'ignored', reason: statusReason(response.status) };
+      return (options.extract ?? extract)(url.toString(), response.html, now());
     }
     return { kind: 'ignored', reason: `Trop de redirections (plus de ${MAX_REDIRECTS})` };
   };
 
-  return async (url) => {
+  const fetcher = async (url: string): Promise<PageOutcome> => {
     try {
       return await fetchPage(url);
     } catch (error) {
       if (error instanceof PageTooLargeError) return { kind: 'ignored', reason: `Page trop volumineuse (> ${size(maxBytes)})` };
       if (error instanceof PageTimeoutError) return { kind: 'ignored', reason: `Délai dépassé (${duration(timeoutMs)})` };
       if (error instanceof TypeError && /Invalid URL/i.test(error.message)) return { kind: 'ignored', reason: `Adresse invalide : ${url}` };
-      return { kind: 'ignored', reason: `Page inaccessible : ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}` };
+      return { kind: 'ignored', reason: failureReason(error) };
     }
   };
-};
+  return Object.assign(fetcher, { close: async () => void (await Promise.all([outside.close(), self.close()])) });
+}

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createPageFetcher } from '.';
+import type { LookupAddress } from 'node:dns';
+import { isIP, type AddressInfo } from 'node:net';
+import { createPageFetcher, type ClosablePageFetcher } from '.';
+import type { Resolver } from './lookup';
 
 type Route = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
 
@@ -43,6 +45,25 @@ const ROUTES: Record<string, Route> = {
   '/hop1': send(302, '', { location: '/hop2' }),
   '/hop2': send(301, '', { location: '/jsonld' }),
   '/loop': send(302, '', { location: '/loop' }),
+  '/to': (request, response) => send(302, '', { location: new URL(request.url ?? '', 'http://x').searchParams.get('url') ?? '/' })(request, response),
+};
+
+const listening = async (server: Server, host = '127.0.0.1'): Promise<string> => {
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  return `http://${host}:${(server.address() as AddressInfo).port}`;
+};
+
+/** A resolver that gives each name its scripted answers in turn, the last one for good, and counts the questions. */
+const scriptedResolver = (answers: Record<string, string[][]>) => {
+  const asked: Record<string, number> = {};
+  const lookup: Resolver = async (hostname) => {
+    const script = answers[hostname];
+    if (!script) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+    const turn = asked[hostname] ?? 0;
+    asked[hostname] = turn + 1;
+    return script[Math.min(turn, script.length - 1)].map((address): LookupAddress => ({ address, family: isIP(address) }));
+  };
+  return { lookup, asked };
 };
 
 describe('Page fetcher', () => {
@@ -68,8 +89,16 @@ describe('Page fetcher', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  const fetcher = (options: Partial<Parameters<typeof createPageFetcher>[0]> = {}) =>
-    createPageFetcher({ allowPrivate: true, perHostDelayMs: 0, now: () => new Date('2026-11-24T08:00:00Z'), ...options });
+  const opened: ClosablePageFetcher[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((fetcher) => fetcher.close()));
+  });
+
+  const fetcher = (options: Partial<Parameters<typeof createPageFetcher>[0]> = {}): ClosablePageFetcher => {
+    const created = createPageFetcher({ allowPrivate: true, perHostDelayMs: 0, now: () => new Date('2026-11-24T08:00:00Z'), ...options });
+    opened.push(created);
+    return created;
+  };
 
   it('should read a JobPosting in JSON-LD: clean text and every detail', async () => {
     const outcome = await fetcher()(`${origin}/jsonld`);
@@ -128,21 +157,105 @@ describe('Page fetcher', () => {
     expect(await fetcher()(`${origin}/loop`)).toEqual({ kind: 'ignored', reason: 'Trop de redirections (plus de 5)' });
   });
 
-  it('should refuse internal addresses unless allowed, even behind a redirect, but always reach its own origin', async () => {
-    const outside = createServer(send(302, '', { location: `${origin}/jsonld` }));
-    await new Promise<void>((resolve) => outside.listen(0, '127.0.0.2', resolve));
-    const redirecting = `http://127.0.0.2:${(outside.address() as AddressInfo).port}/`;
-    const strict = fetcher({ allowPrivate: false, selfOrigin: redirecting });
+  describe('Given addresses inside (this machine, a private network)', () => {
+    // Another local server, standing for whatever listens inside: no request may reach it.
+    let inside: Server;
+    let insideOrigin: string;
+    let insidePort: number;
+    let reached: string[] = [];
 
-    const direct = await fetcher({ allowPrivate: false })(`${origin}/jsonld`);
-    const viaRedirect = await strict(redirecting);
-    const self = await fetcher({ allowPrivate: false, selfOrigin: origin })(`${origin}/jsonld`);
-    await new Promise((resolve) => outside.close(resolve));
+    beforeAll(async () => {
+      inside = createServer((request, response) => {
+        reached.push(request.url ?? '');
+        ROUTES['/jsonld'](request, response);
+      });
+      insideOrigin = await listening(inside);
+      insidePort = Number(new URL(insideOrigin).port);
+    });
 
-    expect(direct).toEqual({ kind: 'ignored', reason: 'Adresse interne refusée (127.0.0.1 → 127.0.0.1)' });
-    expect(viaRedirect).toEqual({ kind: 'ignored', reason: 'Adresse interne refusée (127.0.0.1 → 127.0.0.1)' });
-    expect(self.kind).toBe('found');
-    expect((await fetcher({ allowPrivate: false })('file:///etc/passwd')).kind).toBe('ignored');
+    afterAll(async () => {
+      await new Promise((resolve) => inside.close(resolve));
+    });
+
+    beforeEach(() => {
+      reached = [];
+    });
+
+    it('should refuse an internal IP written in the URL, and a name that resolves inside', async () => {
+      const { lookup } = scriptedResolver({ 'interne.test': [['10.0.0.1']], 'boucle.test': [['127.0.0.1']], 'mixte.test': [['8.8.8.8', '127.0.0.1']] });
+      const strict = fetcher({ allowPrivate: false, lookup });
+
+      const outcomes = await Promise.all(
+        [`${insideOrigin}/jsonld`, `http://[::1]:${insidePort}/jsonld`, `http://boucle.test:${insidePort}/jsonld`, `http://interne.test:${insidePort}/`, `http://mixte.test:${insidePort}/`].map(strict),
+      );
+
+      expect(outcomes).toEqual([
+        { kind: 'ignored', reason: 'Adresse interne refusée (127.0.0.1 → 127.0.0.1)' },
+        { kind: 'ignored', reason: 'Adresse interne refusée (::1 → ::1)' },
+        { kind: 'ignored', reason: 'Adresse interne refusée (boucle.test → 127.0.0.1)' },
+        { kind: 'ignored', reason: 'Adresse interne refusée (interne.test → 10.0.0.1)' },
+        { kind: 'ignored', reason: 'Adresse interne refusée (mixte.test → 127.0.0.1)' },
+      ]);
+      expect(reached).toEqual([]);
+    });
+
+    it('should connect to the address it checked: a name answering outside first and 127.0.0.1 next never reaches this machine', async () => {
+      // 2001:db8::/32 is documentation space, routed nowhere: the first connection fails on its own.
+      const { lookup, asked } = scriptedResolver({ 'rebind.test': [['2001:db8::10'], ['127.0.0.1']] });
+      const strict = fetcher({ allowPrivate: false, lookup, timeoutMs: 1_000 });
+
+      const first = await strict(`http://rebind.test:${insidePort}/jsonld`);
+      const askedForFirst = asked['rebind.test'];
+      const second = await strict(`http://rebind.test:${insidePort}/jsonld`);
+
+      expect(askedForFirst).toBe(1);
+      expect(first).toMatchObject({ kind: 'ignored', reason: expect.not.stringContaining('interne') });
+      expect(second).toEqual({ kind: 'ignored', reason: 'Adresse interne refusée (rebind.test → 127.0.0.1)' });
+      expect(reached).toEqual([]);
+    });
+
+    it('should check every redirect hop, whether it names an IP or a host', async () => {
+      const { lookup } = scriptedResolver({ 'boucle.test': [['127.0.0.1']], localhost: [['::1', '127.0.0.1']] });
+      const strict = fetcher({ allowPrivate: false, selfOrigin: origin, lookup });
+      const via = (target: string): string => `${origin}/to?url=${encodeURIComponent(target)}`;
+
+      const outcomes = await Promise.all([via(`${insideOrigin}/jsonld`), via(`http://boucle.test:${insidePort}/jsonld`), via(via(`http://localhost:${insidePort}/jsonld`))].map(strict));
+
+      expect(outcomes).toEqual([
+        { kind: 'ignored', reason: 'Adresse interne refusée (127.0.0.1 → 127.0.0.1)' },
+        { kind: 'ignored', reason: 'Adresse interne refusée (boucle.test → 127.0.0.1)' },
+        { kind: 'ignored', reason: 'Adresse interne refusée (localhost → ::1)' },
+      ]);
+      expect(reached).toEqual([]);
+    });
+
+    it("should let only Veille's own origin through, host and port, never a path that looks like its demo pages", async () => {
+      const strict = fetcher({ allowPrivate: false, selfOrigin: origin, lookup: scriptedResolver({ localhost: [['127.0.0.1']] }).lookup });
+      const { port } = new URL(origin);
+
+      const own = await strict(`${origin}/hop1`);
+      const otherPort = await strict(`${insideOrigin}/demo/offres/hellowork-7012345`);
+      const otherHost = await strict(`http://localhost:${port}/demo/offres/hellowork-7012345`);
+
+      expect(own.kind).toBe('found');
+      expect(otherPort).toEqual({ kind: 'ignored', reason: 'Adresse interne refusée (127.0.0.1 → 127.0.0.1)' });
+      expect(otherHost).toEqual({ kind: 'ignored', reason: 'Adresse interne refusée (localhost → 127.0.0.1)' });
+      expect(reached).toEqual([]);
+    });
+
+    it('should fetch a server inside when private addresses are allowed, through the names it resolves', async () => {
+      const { lookup, asked } = scriptedResolver({ 'offres.test': [['127.0.0.1']] });
+
+      const outcome = await fetcher({ allowPrivate: true, lookup })(`http://offres.test:${insidePort}/jsonld`);
+
+      expect(outcome).toMatchObject({ kind: 'found', fields: { company: 'Acme' } });
+      expect(asked['offres.test']).toBe(1);
+      expect(reached).toEqual(['/jsonld']);
+    });
+  });
+
+  it('should refuse a scheme other than http(s)', async () => {
+    expect(await fetcher({ allowPrivate: false })('file:///etc/passwd')).toEqual({ kind: 'ignored', reason: 'Adresse refusée : protocole file: non autorisé' });
   });
 
   it('should never have more than 2 requests at a time on one host, and count each request', async () => {
