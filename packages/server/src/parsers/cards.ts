@@ -2,6 +2,7 @@ import type { AlertEmail, ParsedOffer } from '@veille/domain';
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { untrack } from './tracking';
+import { isThisMachine } from './thisMachine';
 
 /** What a board says of one of its links: the job's stable key and canonical URL, or nothing. */
 export type JobLink = { key: string; url: string };
@@ -31,13 +32,17 @@ export const canonicalUrl = (href: string): string => {
   return url.toString();
 };
 
-/** Demo emails link to Veille's own pages: /demo/offres/<board slug>-<id>. */
+/**
+ * Demo emails link to Veille's own pages, /demo/offres/<board slug>-<id>, on this machine. The same
+ * path on any other host is no demo page: it would pass a stranger's link off as a board's job.
+ */
 export const demoLink =
   (slug: string): LinkReader =>
   (href) => {
-    const path = href.split(/[?#]/)[0];
-    const match = new RegExp(`/demo/offres/(${slug}-[\\w-]+)$`).exec(path);
-    return match ? { key: `${slug}:${match[1].slice(slug.length + 1)}`, url: path } : undefined;
+    const url = new URL(href);
+    const match = new RegExp(`^/demo/offres/(${slug}-[\\w-]+)$`).exec(url.pathname);
+    if (!match || !isThisMachine(url.hostname)) return undefined;
+    return { key: `${slug}:${match[1].slice(slug.length + 1)}`, url: `${url.origin}${url.pathname}` };
   };
 
 /** Marks a line break; raw newlines in the HTML source are only white space. */
