@@ -7,6 +7,12 @@ type Event<Type extends string, Data> = Readonly<{ type: Type; data: Readonly<Da
 
 /** The one store query: every source and every offer, replacing what the projection held. */
 export type TableLoaded = Event<'TableLoaded', { sources: Source[]; offers: OfferSummary[] }>;
+/** A store query began (at startup or on "Mise à jour"): the page says the table is loading. */
+export type TableLoadStarted = Event<'TableLoadStarted', Record<string, never>>;
+/** The store query failed: the table keeps what it held. */
+export type TableLoadFailed = Event<'TableLoadFailed', { error: string }>;
+/** The table is loaded and the scheduler listens: commands are taken from now on. */
+export type StartupCompleted = Event<'StartupCompleted', { at: string }>;
 /** The mailbox cannot be read (wrong password, host or folder): said once, clearly, in the UI. */
 export type MailboxUnavailable = Event<'MailboxUnavailable', { error: string }>;
 /** Emails waiting in the mailbox, per sender address. */
@@ -48,6 +54,9 @@ export type UsageLoaded = Event<'UsageLoaded', { day: string; today: Record<stri
 
 export type DomainEvent =
   | TableLoaded
+  | TableLoadStarted
+  | TableLoadFailed
+  | StartupCompleted
   | MailboxAudited
   | MailboxUnavailable
   | SourceAdded
@@ -74,6 +83,9 @@ export const event = <E extends DomainEvent>(type: E['type'], data: E['data']): 
 /** Every event type, for clients that subscribe by name (EventSource listeners). */
 export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
   'TableLoaded',
+  'TableLoadStarted',
+  'TableLoadFailed',
+  'StartupCompleted',
   'MailboxAudited',
   'MailboxUnavailable',
   'SourceAdded',

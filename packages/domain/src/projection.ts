@@ -49,6 +49,10 @@ export type Projection = {
   readonly failedWaiting: Record<PhaseId, Map<string, number>>;
   readonly run: RunState;
   readonly usage: Usage;
+  /** 'starting' until the table is loaded and the scheduler listens: commands wait for 'ready'. */
+  readonly startup: 'starting' | 'ready';
+  /** A store query is under way (at startup or on "Mise à jour"). */
+  readonly tableLoading: boolean;
   /** Why the mailbox could not be read at the last audit, or ''. */
   readonly mailboxError: string;
 };
@@ -70,6 +74,8 @@ export const initialProjection = (): Projection => ({
   failedWaiting: perPhase(() => new Map<string, number>()),
   run: { active: false, stopping: false, phases: idlePhases() },
   usage: { day: '', run: {}, today: {} },
+  startup: 'starting',
+  tableLoading: false,
   mailboxError: '',
 });
 
@@ -170,7 +176,16 @@ const recountFailures = (state: Projection): void => {
  * The next envelope, written out field by field: an object spread here costs more than the whole
  * rest of a status change.
  */
-const advance = (state: Projection, changed: { run?: RunState; usage?: Usage; mailboxError?: string } = {}): Projection => ({
+const advance = (
+  state: Projection,
+  changed: {
+    run?: RunState;
+    usage?: Usage;
+    startup?: Projection['startup'];
+    tableLoading?: boolean;
+    mailboxError?: string;
+  } = {},
+): Projection => ({
   version: state.version + 1,
   sources: state.sources,
   counts: state.counts,
@@ -181,6 +196,8 @@ const advance = (state: Projection, changed: { run?: RunState; usage?: Usage; ma
   failedWaiting: state.failedWaiting,
   run: changed.run ?? state.run,
   usage: changed.usage ?? state.usage,
+  startup: changed.startup ?? state.startup,
+  tableLoading: changed.tableLoading ?? state.tableLoading,
   mailboxError: changed.mailboxError ?? state.mailboxError,
 });
 
@@ -195,8 +212,14 @@ export const evolve = (state: Projection, event: DomainEvent): Projection => {
       }
       for (const offer of event.data.offers) addOffer(state, offer);
       recountFailures(state);
-      return advance(state);
+      return advance(state, { tableLoading: false });
     }
+    case 'TableLoadStarted':
+      return advance(state, { tableLoading: true });
+    case 'TableLoadFailed':
+      return advance(state, { tableLoading: false });
+    case 'StartupCompleted':
+      return advance(state, { startup: 'ready' });
     case 'MailboxAudited': {
       state.toImport.clear();
       for (const [sender, count] of Object.entries(event.data.bySender)) state.toImport.set(sender, count);

@@ -17,6 +17,8 @@ export type StateView = {
     readonly phases: (PhaseRun & { readonly id: PhaseId; readonly actionable: number })[];
   };
   readonly usage: Usage;
+  readonly startup: 'starting' | 'ready';
+  readonly tableLoading: boolean;
   readonly mailboxError: string;
 };
 
@@ -32,6 +34,8 @@ export const toView = (state: Projection): StateView => ({
     phases: PHASES.map((id) => ({ id, ...state.run.phases[id], actionable: actionable(state, id) })),
   },
   usage: state.usage,
+  startup: state.startup,
+  tableLoading: state.tableLoading,
   mailboxError: state.mailboxError,
 });
 
@@ -59,6 +63,8 @@ export const fromView = (view: StateView): Projection => {
     version: view.version,
     run: { ...view.run, phases },
     usage: view.usage,
+    startup: view.startup,
+    tableLoading: view.tableLoading,
     mailboxError: view.mailboxError,
   };
 };
