@@ -2,8 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { event, type CallMeter } from '@veille/domain';
-import express from 'express';
+import { event, type CallMeter, type OfferStore } from '@veille/domain';
 import pino, { type Logger } from 'pino';
 import { createAirtableStore, type AirtableStoreOptions } from './adapters/airtable';
 import { createAirtableClient } from './adapters/airtable/client';
@@ -25,10 +24,9 @@ import { reload } from './app/reload';
 import { startScheduler, type Scheduler } from './app/scheduler';
 import { availabilityOf } from './app/sources';
 import type { Config } from './config';
-import { demoPagesRouter } from './demo/pages';
 import { seedDemo } from './demo/seed';
-import { apiRouter } from './http/api';
-import { sameOriginOnly } from './http/origin';
+import { listeningOn, type Listening } from './http/addresses';
+import { createSite } from './http/site';
 import { createEventStream } from './http/sse';
 import { analysePhase } from './phases/analyse';
 import { enrichPhase } from './phases/enrich';
@@ -48,6 +46,10 @@ export type AppOptions = {
   log?: Logger;
   /** Airtable's timings, for tests that cannot wait its 30 s penalty or two-minute retry deadline. */
   airtableTimings?: Pick<AirtableStoreOptions, 'rateLimitPenaltyMs' | 'retryDeadlineMs' | 'flushDelayMs'>;
+  /** Called once the port listens, before the table is loaded: where the page can be opened. */
+  onListening?: (listening: Listening) => void;
+  /** Wraps the store the configuration built, for tests that hold its load on cue. */
+  wrapStore?: (store: OfferStore) => OfferStore;
 };
 
 const listen = (server: Server, host: string, port: number): Promise<number> =>
@@ -73,11 +75,19 @@ export const startApp = async (config: Config, options: AppOptions = {}): Promis
     bus.emit(event('ApiCallsCounted', counted));
   };
 
-  const web = express();
-  const http = createServer(web);
+  const site = createSite({
+    bound: config.host,
+    allowedHosts: config.allowedHosts,
+    accessToken: config.accessToken,
+    uiDist: UI_DIST,
+    log,
+  });
+  const http = createServer(site.handler);
   const port = await listen(http, config.host, config.port);
-  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const listening = listeningOn(config.host, port);
+  // Veille's own origin, for its demo pages: a loopback URL when it listens everywhere.
+  const origin = listening.url;
+  options.onListening?.(listening);
 
   const criteriaFile = path.join(config.dataDir, 'criteres.json');
   const { settings, analyser } = criteriaSettings(criteriaFile, await loadCriteria(criteriaFile), (criteria) =>
@@ -92,9 +102,11 @@ export const startApp = async (config: Config, options: AppOptions = {}): Promis
   const pages = createPageFetcher({ allowPrivate: config.enrichAllowPrivate, selfOrigin: origin, meter });
   const deps: Deps = {
     bus,
-    store: airtable
-      ? createAirtableStore(airtable.config, { availability: availabilityOf, now, ...options.airtableTimings }, airtable.client)
-      : openSqliteStore(sqliteFile, availabilityOf),
+    store: (options.wrapStore ?? ((store: OfferStore) => store))(
+      airtable
+        ? createAirtableStore(airtable.config, { availability: availabilityOf, now, ...options.airtableTimings }, airtable.client)
+        : openSqliteStore(sqliteFile, availabilityOf),
+    ),
     storage: airtable
       ? { label: `Airtable (base ${airtable.config.baseId})`, prepare: () => setupAirtable(airtable.config, undefined, airtable.client) }
       : { label: `SQLite (${sqliteFile})` },
@@ -109,11 +121,7 @@ export const startApp = async (config: Config, options: AppOptions = {}): Promis
     concurrency: { enrich: 4, analyse: config.anthropic?.concurrency ?? 3 },
   };
   const stream = createEventStream(bus);
-  web.disable('x-powered-by');
-  web.use(express.json({ limit: '100kb' }));
-  web.use('/api', sameOriginOnly, apiRouter(deps, stream));
-  web.use(demoPagesRouter());
-  web.use(express.static(UI_DIST));
+  site.mount(deps, stream);
 
   if (firstStart && !config.imap) {
     const written = await seedDemo(mailboxDir, origin);
@@ -132,7 +140,9 @@ export const startApp = async (config: Config, options: AppOptions = {}): Promis
     { import: importPhase(deps), enrich: enrichPhase(deps), analyse: analysePhase(deps) },
     { import: config.imap ? `IMAP ${config.imap.folder}` : 'dossier local', enrich: 'pages web', analyse: deps.analyser.label },
   );
-  log.info({ url: origin, dataDir: config.dataDir }, 'Veille is ready');
+  // Only now may a command start a run: the table is in the projection and the scheduler listens.
+  bus.emit(event('StartupCompleted', { at: now().toISOString() }));
+  log.info({ urls: listening.urls, dataDir: config.dataDir }, 'Veille is ready');
 
   return {
     url: origin,

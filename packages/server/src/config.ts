@@ -4,11 +4,33 @@ import { z } from 'zod';
 import { airtableConfigFromEnv, type AirtableConfig } from './adapters/airtable/config';
 import { anthropicConfigFromEnv, type AnthropicConfig } from './adapters/anthropic/config';
 import { imapConfigFromEnv, type ImapConfig } from './adapters/imap/config';
+import { isLoopbackHost } from './http/addresses';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', ''])
   .default('0')
   .transform((value) => value === '1' || value === 'true');
+
+/** A host name or an address as a browser puts it in Host: no scheme, no port, no path. */
+const HOST_NAME = /^(?:\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)$/;
+const TOKEN_MIN_LENGTH = 16;
+const TOKEN_MIN_DISTINCT = 8;
+
+const hostList = z
+  .string()
+  .default('')
+  .transform((list) => list.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean))
+  .pipe(z.array(z.string().regex(HOST_NAME, 'nom d’hôte attendu, sans schéma ni port (ex. veille.maison.lan)')));
+
+// An empty ACCESS_TOKEN= line in .env means none; zod's own messages would be in English.
+const accessToken = z
+  .preprocess((value) => (value === '' ? undefined : value), z.string().optional())
+  .refine((token) => token === undefined || token.length >= TOKEN_MIN_LENGTH, {
+    message: `trop court : ${TOKEN_MIN_LENGTH} caractères au moins (ex. la sortie de « openssl rand -hex 24 »)`,
+  })
+  .refine((token) => token === undefined || token.length < TOKEN_MIN_LENGTH || new Set(token).size >= TOKEN_MIN_DISTINCT, {
+    message: `trop faible : ${TOKEN_MIN_DISTINCT} caractères différents au moins (ex. la sortie de « openssl rand -hex 24 »)`,
+  });
 
 const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -16,6 +38,8 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   ENRICH_ALLOW_PRIVATE: flag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ALLOWED_HOSTS: hostList,
+  ACCESS_TOKEN: accessToken,
 });
 
 export type Config = {
@@ -24,6 +48,10 @@ export type Config = {
   dataDir: string;
   enrichAllowPrivate: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Names the Host header may carry besides Veille's own addresses (a reverse proxy's, a local DNS name). */
+  allowedHosts: string[];
+  /** Required to bind beyond loopback; when set, every request needs it. */
+  accessToken?: string;
   /** The user's IMAP folder; without it, the folder mailbox under DATA_DIR. */
   imap?: ImapConfig;
   /** The user's Airtable base as the store; without it, SQLite under DATA_DIR. */
@@ -44,6 +72,12 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}`);
   }
   const values = parsed.data;
+  if (!isLoopbackHost(values.HOST) && !values.ACCESS_TOKEN) {
+    throw new ConfigError(
+      `Configuration invalide :\n  HOST=${values.HOST} ouvre Veille au-delà de cette machine : définissez ACCESS_TOKEN ` +
+        `(un jeton de ${TOKEN_MIN_LENGTH} caractères au moins, ex. « openssl rand -hex 24 »), ou gardez HOST=127.0.0.1.`,
+    );
+  }
   let imap: ImapConfig | undefined;
   let anthropic: AnthropicConfig | undefined;
   let airtable: AirtableConfig | undefined;
@@ -60,10 +94,12 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     dataDir: path.resolve(values.DATA_DIR),
     enrichAllowPrivate: values.ENRICH_ALLOW_PRIVATE,
     logLevel: values.LOG_LEVEL,
+    allowedHosts: values.ALLOWED_HOSTS,
+    accessToken: values.ACCESS_TOKEN,
     imap,
     anthropic,
     airtable,
-    secrets: [imap?.password, anthropic?.apiKey, airtable?.apiKey].filter((secret): secret is string => !!secret),
+    secrets: [imap?.password, anthropic?.apiKey, airtable?.apiKey, values.ACCESS_TOKEN].filter((secret): secret is string => !!secret),
   };
 };
 

@@ -1,11 +1,15 @@
 import { event, type MailRef } from '@veille/domain';
 import type { Deps } from './deps';
-import { redact, UnavailableError } from './errors';
+import { messageOf, redact, UnavailableError } from './errors';
 import { newSource } from './sources';
 
 /** The one store query behind the projection: at startup and on "Mise à jour", never to decide work. */
-export const loadTable = async ({ bus, store }: Pick<Deps, 'bus' | 'store'>): Promise<void> => {
-  const snapshot = await store.load();
+export const loadTable = async ({ bus, store, secrets }: Pick<Deps, 'bus' | 'store' | 'secrets'>): Promise<void> => {
+  bus.emit(event('TableLoadStarted', {}));
+  const snapshot = await store.load().catch((error: unknown) => {
+    bus.emit(event('TableLoadFailed', { error: redact(messageOf(error), secrets) }));
+    throw error;
+  });
   bus.emit(event('TableLoaded', snapshot));
 };
 

@@ -7,6 +7,7 @@ import { messageOf, redact, UnavailableError } from '../app/errors';
 import { reload } from '../app/reload';
 import { ConflictError, startRun, stopRun } from '../app/runs';
 import { InvalidCriteriaError } from '../criteria/criteria';
+import { frameworkMessage } from './body';
 import type { EventStream } from './sse';
 
 const activationBody = z.object({ phase: z.enum(PHASES), enabled: z.boolean() });
@@ -24,7 +25,7 @@ const statusOf = (error: unknown): number => {
   if (error instanceof ConflictError) return 409;
   if (error instanceof UnprocessableError) return 422;
   if (error instanceof UnavailableError) return 503;
-  // express.json() marks a malformed body with its HTTP status.
+  // Express marks its own refusals (a path that cannot be decoded) with their HTTP status.
   const status = (error as { status?: unknown }).status;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : 500;
 };
@@ -155,7 +156,7 @@ export const apiRouter = (deps: Deps, stream: EventStream): Router => {
 
   router.use((error: unknown, _request: Request, response: Response, _next: NextFunction) => {
     const status = statusOf(error);
-    const message = redact(messageOf(error), deps.secrets);
+    const message = redact(frameworkMessage(error) ?? messageOf(error), deps.secrets);
     if (status >= 500) deps.log.error({ error: message }, 'request failed');
     response.status(status).json({ error: status === 500 ? `Erreur interne : ${message}` : message });
   });

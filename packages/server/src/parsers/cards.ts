@@ -1,6 +1,6 @@
 import type { AlertEmail, ParsedOffer } from '@veille/domain';
-import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { loadHtml, walk } from '../parsing/html';
 import { untrack } from './tracking';
 import { isThisMachine } from './thisMachine';
 
@@ -45,32 +45,37 @@ export const demoLink =
     return { key: `${slug}:${match[1].slice(slug.length + 1)}`, url: `${url.origin}${url.pathname}` };
   };
 
+const WEB_SCHEMES = new Set(['http:', 'https:']);
+
 /** Marks a line break; raw newlines in the HTML source are only white space. */
 const BREAK = '\uE000';
 
-const collect = (node: AnyNode, out: string[]): void => {
-  if (node.type === 'text') {
-    out.push(node.data);
-    return;
-  }
-  if (node.type !== 'tag') return;
-  const block = BLOCKS.has(node.name);
-  if (block) out.push(BREAK);
-  for (const child of node.children) collect(child, out);
-  if (block) out.push(BREAK);
+const isBlock = (node: AnyNode): boolean => node.type === 'tag' && BLOCKS.has(node.name);
+
+const collect = (root: AnyNode): string[] => {
+  const parts: string[] = [];
+  walk([root], {
+    enter: (node) => {
+      if (node.type === 'text') parts.push(node.data);
+      else if (node.type !== 'tag') return false;
+      else if (isBlock(node)) parts.push(BREAK);
+      return true;
+    },
+    leave: (node) => {
+      if (isBlock(node)) parts.push(BREAK);
+    },
+  });
+  return parts;
 };
 
 /** The text of an element as the reader sees it: one line per block, white space folded. */
-export const linesOf = (node: AnyNode): string[] => {
-  const parts: string[] = [];
-  collect(node, parts);
-  return parts
+export const linesOf = (node: AnyNode): string[] =>
+  collect(node)
     .join('')
     .replace(/[\s\u034f\u200c\u200b\u00ad]+/g, ' ')
     .split(BREAK)
     .map((line) => line.trim())
     .filter((line) => line.length > 0 && line.length < 300);
-};
 
 /** For every element, the jobs linked from inside it: one walk up from each job link. */
 const jobsInside = (links: Map<Element, JobLink>): Map<AnyNode, Set<string>> => {
@@ -96,13 +101,26 @@ const cardOf = (anchor: Element, key: string, inside: Map<AnyNode, Set<string>>)
   return card;
 };
 
+const isWebLink = (href: string): boolean => {
+  try {
+    return WEB_SCHEMES.has(new URL(href).protocol);
+  } catch {
+    return false;
+  }
+};
+
 /**
  * A link is read at the destination its tracker carries: a decoded destination that is no job
- * page (feedback, settings) is no job, even though the tracker's own host is the board's.
+ * page (feedback, settings) is no job, even though the tracker's own host is the board's. Only a
+ * web page becomes an offer, whatever the board's reader makes of a `javascript:` or `file:` link,
+ * since an offer's URL ends up as a link in the page.
  */
 const safeRead = (readLink: LinkReader, href: string, text: string): JobLink | undefined => {
   try {
-    return readLink(untrack(href), text);
+    const destination = untrack(href);
+    if (!isWebLink(destination)) return undefined;
+    const link = readLink(destination, text);
+    return link && isWebLink(link.url) ? link : undefined;
   } catch {
     return undefined;
   }
@@ -115,8 +133,7 @@ const safeRead = (readLink: LinkReader, href: string, text: string): JobLink | u
  */
 export const readCards = (email: AlertEmail, readLink: LinkReader, readCard: CardReader): ParsedOffer[] => {
   const html = email.html || `<pre>${email.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/(https?:\/\/[^\s<>]+)/g, '<a href="$1">$1</a>')}</pre>`;
-  // htmlparser2 (xml: { xmlMode: false }) reads alert HTML three times faster than parse5.
-  const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
+  const $ = loadHtml(html);
   const links = new Map<Element, JobLink>();
   const byKey = new Map<string, { link: JobLink; anchors: Element[] }>();
   for (const anchor of $('a[href]').toArray()) {

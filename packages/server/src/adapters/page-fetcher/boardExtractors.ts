@@ -1,12 +1,13 @@
 import type { OfferFields } from '@veille/domain';
+import { plainText } from '../../parsing/html';
 import type { Extractor, Page } from './page';
-import { visibleText } from './page';
+import { allText, visibleText } from './page';
 
 const MIN_TEXT = 200;
 
 const textOf = (page: Page, selectors: string): string => {
   const found = page.$(selectors).first();
-  return found.length ? found.text().replace(/\s+/g, ' ').trim() : '';
+  return plainText(found.toArray()).replace(/\s+/g, ' ').trim();
 };
 
 const compact = (fields: Partial<OfferFields>): Partial<OfferFields> =>
@@ -19,7 +20,7 @@ const fromLayout =
   (layout: Layout): Extractor =>
   (page) => {
     if (!layout.host.test(new URL(page.url).hostname)) return undefined;
-    const body = page.$('body').text();
+    const body = allText(page.$, 'body');
     if (layout.closed?.test(body)) return { kind: 'expired', reason: `Offre close : « ${layout.closed.exec(body)?.[0]} »` };
     const text = page.$(layout.description).length ? visibleText(page.$, layout.description) : '';
     if (text.length < MIN_TEXT) return undefined;

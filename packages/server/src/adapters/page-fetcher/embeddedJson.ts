@@ -1,4 +1,5 @@
 import type { OfferFields } from '@veille/domain';
+import { plainText } from '../../parsing/html';
 import type { Extractor } from './page';
 import { htmlToText } from './text';
 
@@ -47,7 +48,7 @@ export const embeddedJsonExtractor: Extractor = ({ $ }) => {
   for (const script of $('script:not([src])').toArray()) {
     const type = $(script).attr('type') ?? '';
     if (type && !/json|javascript/.test(type)) continue;
-    const data = scriptJson($(script).text());
+    const data = scriptJson(plainText([script]));
     const job = data === undefined ? undefined : findJob(data);
     if (!job) continue;
     const fields: Partial<OfferFields> = {

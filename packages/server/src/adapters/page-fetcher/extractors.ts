@@ -1,6 +1,6 @@
 import type { OfferFields, PageOutcome } from '@veille/domain';
-import * as cheerio from 'cheerio';
 import { z } from 'zod';
+import { HtmlTooDeepError, loadHtml, plainText } from '../../parsing/html';
 import { BOARD_EXTRACTORS } from './boardExtractors';
 import { embeddedJsonExtractor } from './embeddedJson';
 import { htmlToText } from './text';
@@ -49,10 +49,20 @@ const salaryOf = (salary: JobPosting['baseSalary']): string => {
   return range ? `${range} ${currency}${unit}` : '';
 };
 
-const flatten = (node: unknown): unknown[] => {
-  if (Array.isArray(node)) return node.flatMap(flatten);
-  if (node && typeof node === 'object' && '@graph' in node) return flatten((node as { '@graph': unknown })['@graph']);
-  return [node];
+/** JSON-LD nests its objects at most in arrays and `@graph`s, a level or two: deeper is no posting. */
+const MAX_JSON_LD_NESTING = 8;
+
+/** The JSON-LD objects in document order, arrays and `@graph`s opened without recursion. */
+const flatten = (data: unknown): unknown[] => {
+  const found: unknown[] = [];
+  const pending: { node: unknown; level: number }[] = [{ node: data, level: 0 }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { node, level } = next;
+    const inner = Array.isArray(node) ? node : node && typeof node === 'object' && '@graph' in node ? [(node as { '@graph': unknown })['@graph']] : undefined;
+    if (!inner) found.push(node);
+    else if (level < MAX_JSON_LD_NESTING) for (let index = inner.length - 1; index >= 0; index -= 1) pending.push({ node: inner[index], level: level + 1 });
+  }
+  return found;
 };
 
 const isJobPosting = (node: unknown): boolean => {
@@ -82,7 +92,7 @@ export const jsonLdExtractor: Extractor = ({ $, now }) => {
   for (const script of $('script[type="application/ld+json"]').toArray()) {
     let data: unknown;
     try {
-      data = JSON.parse($(script).text());
+      data = JSON.parse(plainText([script]));
     } catch {
       continue;
     }
@@ -129,11 +139,21 @@ export const readableTextExtractor: Extractor = ({ $ }) => {
 /** Tried in order: structured data, the boards' own layouts, embedded app state, then the generic fallbacks. */
 export const EXTRACTORS: readonly Extractor[] = [jsonLdExtractor, ...BOARD_EXTRACTORS, embeddedJsonExtractor, expiredNoticeExtractor, readableTextExtractor];
 
-export const extract = (url: string, html: string, now: Date): PageOutcome => {
-  const page = { url, html, $: cheerio.load(html), now };
+const readPage = (url: string, html: string, now: Date): PageOutcome => {
+  const page = { url, html, $: loadHtml(html), now };
   for (const extractor of EXTRACTORS) {
     const outcome = extractor(page);
     if (outcome) return outcome;
   }
   return { kind: 'ignored', reason: "Aucun texte d'offre trouvé sur la page" };
+};
+
+/** A page's outcome; one nested past the depth cap (its body or a description it embeds) is set aside. */
+export const extract = (url: string, html: string, now: Date): PageOutcome => {
+  try {
+    return readPage(url, html, now);
+  } catch (error) {
+    if (error instanceof HtmlTooDeepError) return { kind: 'ignored', reason: error.message };
+    throw error;
+  }
 };

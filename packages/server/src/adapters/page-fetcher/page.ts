@@ -1,15 +1,25 @@
 import type { PageOutcome } from '@veille/domain';
 import type * as cheerio from 'cheerio';
-import { htmlToText } from './text';
+import { plainText } from '../../parsing/html';
+import { CODE, textOf } from './text';
 
 export type Page = { url: string; html: string; $: cheerio.CheerioAPI; now: Date };
 
 /** Reads a page into an outcome, or passes (undefined) to the next extractor. */
 export type Extractor = (page: Page) => PageOutcome | undefined;
 
-/** The text a reader sees in an element: no scripts, menus, headers, footers or forms. */
-export const visibleText = ($: cheerio.CheerioAPI, selector: string): string => {
-  const copy = $(selector).first().clone();
-  copy.find('script, style, noscript, nav, header, footer, aside, form').remove();
-  return htmlToText(copy.html() ?? '');
+const CHROME = [...CODE, 'nav', 'header', 'footer', 'aside', 'form'];
+
+/** The first element the selector finds; the whole document stands for a `body` the HTML never opened. */
+const first = ($: cheerio.CheerioAPI, selector: string) => {
+  const found = $(selector).first();
+  return found.length || selector !== 'body' ? found : $.root();
 };
+
+/** The text a reader sees in an element: no scripts, menus, headers, footers or forms. */
+export const visibleText = ($: cheerio.CheerioAPI, selector: string): string => textOf(first($, selector).contents().toArray(), CHROME);
+
+/** All the text an element holds, as `.text()` gives it. */
+export function allText($: cheerio.CheerioAPI, selector: string): string {
+  return plainText(first($, selector).toArray());
+}

@@ -1,21 +1,37 @@
-import * as cheerio from 'cheerio';
+import type { AnyNode } from 'domhandler';
+import { loadHtml, walk } from '../../parsing/html';
 
-const BLOCKS = 'p, div, li, br, h1, h2, h3, h4, h5, h6, tr, section, article, ul, ol';
+const BLOCKS = new Set(['p', 'div', 'li', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'section', 'article', 'ul', 'ol']);
 
-/** HTML to clean text: paragraphs and list items on their own lines, entities decoded, blanks folded. */
-export const htmlToText = (html: string): string => {
-  const $ = cheerio.load(html);
-  $('script, style, noscript').remove();
-  $('li').each((_index, element) => {
-    $(element).prepend('• ');
+/** Never read as the offer's text. */
+export const CODE = ['script', 'style', 'noscript'];
+
+const nameOf = (node: AnyNode): string | undefined => ('name' in node ? node.name : undefined);
+
+/**
+ * The nodes' text as a reader sees it: paragraphs and list items on their own lines, blanks
+ * folded, the elements named in `skipped` left out with all they hold.
+ */
+export function textOf(nodes: readonly AnyNode[], skipped: readonly string[] = CODE): string {
+  const parts: string[] = [];
+  walk(nodes, {
+    enter: (node) => {
+      if (node.type === 'text') parts.push(node.data);
+      if (node.type === 'comment' || skipped.includes(nameOf(node) ?? '')) return false;
+      if (nameOf(node) === 'li') parts.push('• ');
+      return true;
+    },
+    leave: (node) => {
+      if (BLOCKS.has(nameOf(node) ?? '')) parts.push('\n');
+    },
   });
-  $(BLOCKS).each((_index, element) => {
-    $(element).append('\n');
-  });
-  return $.root()
-    .text()
+  return parts
+    .join('')
     .split('\n')
     .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
     .filter(Boolean)
     .join('\n');
-};
+}
+
+/** HTML to clean text (HtmlTooDeepError past the depth cap). */
+export const htmlToText = (html: string): string => textOf(loadHtml(html).root().toArray());

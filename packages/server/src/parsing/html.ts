@@ -1,0 +1,82 @@
+import * as cheerio from 'cheerio';
+import type { AnyNode } from 'domhandler';
+import { DomHandler, Parser } from 'htmlparser2';
+
+/**
+ * Chromium's HTML parser stops nesting at 512 levels too. The deepest real alert measured
+ * (../shared/fixtures/emails) is 56 levels deep; a job page rarely passes 40.
+ */
+export const MAX_HTML_DEPTH = 512;
+
+export class HtmlTooDeepError extends Error {
+  constructor() {
+    super(`HTML trop imbriqué (plus de ${MAX_HTML_DEPTH} niveaux)`);
+  }
+}
+
+const OPTIONS = { xmlMode: false, decodeEntities: true };
+
+/**
+ * Counts open elements exactly as the tree grows (implied closes included) and stops the
+ * tokeniser past the cap: htmlparser2's open-element stack costs O(depth) per tag, so a deep
+ * document would take quadratic time before any tree walk even starts.
+ */
+class DepthCappedHandler extends DomHandler {
+  private depth = 0;
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    this.depth += 1;
+    if (this.depth > MAX_HTML_DEPTH) throw new HtmlTooDeepError();
+    super.onopentag(name, attribs);
+  }
+
+  override onclosetag(): void {
+    this.depth -= 1;
+    super.onclosetag();
+  }
+}
+
+/**
+ * Loads HTML for querying, refusing a document nested deeper than MAX_HTML_DEPTH (HtmlTooDeepError).
+ * htmlparser2 reads alert HTML three times faster than parse5.
+ */
+export function loadHtml(html: string): cheerio.CheerioAPI {
+  const handler = new DepthCappedHandler(null, OPTIONS);
+  new Parser(handler, OPTIONS).end(html);
+  return cheerio.load(handler.root, { xml: OPTIONS });
+}
+
+type Visitor = {
+  /** Returns false to skip the node's children (and its `leave`). */
+  enter: (node: AnyNode) => boolean;
+  leave?: (node: AnyNode) => void;
+};
+
+/** Depth-first walk with an explicit stack: input depth never reaches the call stack. */
+export function walk(roots: readonly AnyNode[], visitor: Visitor): void {
+  const stack: { node: AnyNode; leaving: boolean }[] = [];
+  for (let index = roots.length - 1; index >= 0; index -= 1) stack.push({ node: roots[index], leaving: false });
+  for (let frame = stack.pop(); frame; frame = stack.pop()) {
+    const { node, leaving } = frame;
+    if (leaving) {
+      visitor.leave?.(node);
+      continue;
+    }
+    if (!visitor.enter(node)) continue;
+    stack.push({ node, leaving: true });
+    if (!('children' in node)) continue;
+    for (let index = node.children.length - 1; index >= 0; index -= 1) stack.push({ node: node.children[index], leaving: false });
+  }
+}
+
+/** Every text the nodes hold, scripts' included, as cheerio's `.text()` gives it. */
+export function plainText(roots: readonly AnyNode[]): string {
+  const parts: string[] = [];
+  walk(roots, {
+    enter: (node) => {
+      if (node.type === 'text') parts.push(node.data);
+      return node.type !== 'comment';
+    },
+  });
+  return parts.join('');
+}
