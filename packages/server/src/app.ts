@@ -28,6 +28,7 @@ import { seedDemo } from './demo/seed';
 import { listeningOn, type Listening } from './http/addresses';
 import { createSite } from './http/site';
 import { createEventStream } from './http/sse';
+import { createParsePool } from './parsing/pool';
 import { analysePhase } from './phases/analyse';
 import { enrichPhase } from './phases/enrich';
 import { importPhase } from './phases/import';
@@ -99,7 +100,9 @@ export const startApp = async (config: Config, options: AppOptions = {}): Promis
     config: config.airtable,
     client: createAirtableClient(config.airtable, { meter, log, ...options.airtableTimings }),
   };
-  const pages = createPageFetcher({ allowPrivate: config.enrichAllowPrivate, selfOrigin: origin, meter });
+  // Emails and pages are parsed on worker threads, so that hostile HTML never stalls the API.
+  const parsing = createParsePool({ log });
+  const pages = createPageFetcher({ allowPrivate: config.enrichAllowPrivate, selfOrigin: origin, meter, extract: parsing.extractPage });
   const deps: Deps = {
     bus,
     store: (options.wrapStore ?? ((store: OfferStore) => store))(
@@ -137,7 +140,7 @@ export const startApp = async (config: Config, options: AppOptions = {}): Promis
   }
   const scheduler = startScheduler(
     deps,
-    { import: importPhase(deps), enrich: enrichPhase(deps), analyse: analysePhase(deps) },
+    { import: importPhase({ ...deps, readOffers: parsing.readOffers }), enrich: enrichPhase(deps), analyse: analysePhase(deps) },
     { import: config.imap ? `IMAP ${config.imap.folder}` : 'dossier local', enrich: 'pages web', analyse: deps.analyser.label },
   );
   // Only now may a command start a run: the table is in the projection and the scheduler listens.
@@ -160,6 +163,7 @@ export const startApp = async (config: Config, options: AppOptions = {}): Promis
       await deps.store.close();
       await deps.mailbox.close();
       await pages.close();
+      await parsing.close();
       await usageLog.flush();
     },
   };

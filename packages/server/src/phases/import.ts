@@ -2,23 +2,29 @@ import { event, isImportable, type MailRef } from '@veille/domain';
 import type { Deps } from '../app/deps';
 import { UnavailableError } from '../app/errors';
 import { auditMailbox } from '../app/reload';
-import { decodeAlert } from '../mail/decode';
+import { attemptWrite, WriteFailedError } from '../app/writeFailures';
+import type { ParsePool } from '../parsing/pool';
 import { parserFor } from '../parsers/registry';
 import type { PhaseContext, PhaseRunner } from './context';
 
-type ImportDeps = Pick<Deps, 'bus' | 'store' | 'mailbox' | 'secrets'>;
+type ImportDeps = Pick<Deps, 'bus' | 'store' | 'mailbox' | 'secrets'> & Pick<ParsePool, 'readOffers'>;
 
 /** Parse, store, then archive: an email leaves the folder only once its offers are stored. */
-const importEmail = async ({ bus, store, mailbox }: ImportDeps, ref: MailRef): Promise<void> => {
+const importEmail = async ({ bus, store, mailbox, readOffers }: ImportDeps, ref: MailRef): Promise<void> => {
   const source = bus.current().sources.get(ref.sender);
-  const parser = source && parserFor(source.board);
-  if (!source || !parser) throw new Error(`Aucun parseur pour ${ref.sender}`);
-  const email = await decodeAlert(await mailbox.read(ref.id));
-  const parsed = parser.parse(email);
+  if (!source || !parserFor(source.board)) throw new Error(`Aucun parseur pour ${ref.sender}`);
+  const parsed = await readOffers(source.board, await mailbox.read(ref.id));
   if (parsed.length === 0) throw new Error(`Aucune offre trouvée dans l'email « ${ref.subject} » (${source.board})`);
-  const created = await store.saveOffers(parsed.map((offer) => ({ ...offer, source: ref.sender })));
+  const email = `l'email « ${ref.subject || ref.id} »`;
+  const created = await attemptWrite(
+    { failed: `les offres de ${email} n'ont pas pu être enregistrées dans la base`, kept: `${email} reste dans la boîte et sera importé au prochain lancement` },
+    () => store.saveOffers(parsed.map((offer) => ({ ...offer, source: ref.sender }))),
+  );
   for (const offer of created) bus.emit(event('OfferCreated', { offer }));
-  await mailbox.archive(ref.id);
+  await attemptWrite(
+    { failed: `${email} n'a pas pu être archivé`, kept: `ses offres sont enregistrées, et il sera archivé au prochain lancement, sans doublon` },
+    () => mailbox.archive(ref.id),
+  );
   bus.emit(event('EmailArchived', { sender: ref.sender, emailId: ref.id, offers: created.length }));
 };
 
@@ -38,7 +44,8 @@ export const importPhase =
       try {
         await importEmail(deps, ref);
       } catch (error) {
-        if (error instanceof UnavailableError) throw error;
+        // Nothing the next email could do better: the run stops here and says why.
+        if (error instanceof UnavailableError || error instanceof WriteFailedError) throw error;
         context.failItem(ref.id, ref.sender, error);
       }
       done += 1;
