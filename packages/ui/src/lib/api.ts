@@ -17,15 +17,23 @@ const textOf = (body: unknown): string => {
   return typeof message === 'string' ? message : '';
 };
 
+/** A 401 means the session ended (ACCESS_TOKEN changed, cookie gone): back to the login form. */
+export function toLoginOn401(response: Response): Response {
+  if (response.status === 401) window.location.assign('/login');
+  return response;
+}
+
 // Never throws: a network failure or a non-JSON answer becomes a Reply the page can display.
 const send = async (method: 'POST' | 'PUT', path: string, body?: unknown): Promise<Reply> => {
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = toLoginOn401(
+      await fetch(path, {
+        method,
+        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    );
   } catch {
     return { ok: false, status: 0, text: 'Serveur injoignable.' };
   }

@@ -8,6 +8,7 @@ import {
   type Projection,
   type StateView,
 } from '@veille/domain';
+import { toLoginOn401 } from './api';
 
 export type Connection = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
@@ -55,6 +56,8 @@ class Live {
       // The browser gives up for good on an answer that is not an event stream (a proxy's 502,
       // a server restarting): try again ourselves, a little later each time.
       this.connection = 'closed';
+      // EventSource hides the status: a 401 (session over) is only seen by asking again.
+      void fetch('/api/health').then(toLoginOn401, () => undefined);
       this.#retry = setTimeout(() => this.#open(), this.#retryMs);
       this.#retryMs = Math.min(this.#retryMs * 2, RETRY_MAX_MS);
     });
