@@ -6,7 +6,9 @@ import { internalRefusal, isInternalAddress } from './addresses';
 /** Every address a host name has, as the system resolver gives them. */
 export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
 
-export const systemResolver: Resolver = (hostname) => systemLookup(hostname, { all: true });
+export function systemResolver(hostname: string): Promise<LookupAddress[]> {
+  return systemLookup(hostname, { all: true });
+}
 
 export class InternalAddressError extends Error {}
 
