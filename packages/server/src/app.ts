@@ -102,7 +102,13 @@ export const startApp = async (config: Config, options: AppOptions = {}): Promis
   };
   // Emails and pages are parsed on worker threads, so that hostile HTML never stalls the API.
   const parsing = createParsePool({ log });
-  const pages = createPageFetcher({ allowPrivate: config.enrichAllowPrivate, selfOrigin: origin, meter, extract: parsing.extractPage });
+  const pages = createPageFetcher({
+    allowPrivate: config.enrichAllowPrivate,
+    perHostDelayMs: config.enrichHostDelayMs,
+    selfOrigin: origin,
+    meter,
+    extract: parsing.extractPage,
+  });
   const deps: Deps = {
     bus,
     store: (options.wrapStore ?? ((store: OfferStore) => store))(

@@ -10,6 +10,7 @@ describe('Configuration', () => {
       port: 3000,
       dataDir: path.resolve('./data'),
       enrichAllowPrivate: false,
+      enrichHostDelayMs: 500,
     });
   });
 
@@ -20,6 +21,7 @@ describe('Configuration', () => {
         PORT: '8080',
         DATA_DIR: '/tmp/veille',
         ENRICH_ALLOW_PRIVATE: '1',
+        ENRICH_HOST_DELAY_MS: '0',
         ACCESS_TOKEN: TOKEN,
         ALLOWED_HOSTS: ' Veille.Maison.LAN ,192.168.1.10,,[fd00::2]',
       }),
@@ -28,6 +30,7 @@ describe('Configuration', () => {
       port: 8080,
       dataDir: '/tmp/veille',
       enrichAllowPrivate: true,
+      enrichHostDelayMs: 0,
       accessToken: TOKEN,
       allowedHosts: ['veille.maison.lan', '192.168.1.10', '[fd00::2]'],
     });
@@ -36,6 +39,7 @@ describe('Configuration', () => {
   it('should stop on a bad value with a message naming the variable', () => {
     expect(() => loadConfig({ PORT: 'trois-mille' })).toThrow(/PORT/);
     expect(() => loadConfig({ ENRICH_ALLOW_PRIVATE: 'peut-être' })).toThrow(/ENRICH_ALLOW_PRIVATE/);
+    expect(() => loadConfig({ ENRICH_HOST_DELAY_MS: '-1' })).toThrow(/ENRICH_HOST_DELAY_MS/);
   });
 
   describe('Given HOST beyond loopback', () => {

@@ -37,6 +37,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   DATA_DIR: z.string().min(1).default('./data'),
   ENRICH_ALLOW_PRIVATE: flag,
+  ENRICH_HOST_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ALLOWED_HOSTS: hostList,
   ACCESS_TOKEN: accessToken,
@@ -47,6 +48,8 @@ export type Config = {
   port: number;
   dataDir: string;
   enrichAllowPrivate: boolean;
+  /** Phase 2's pause between two requests to the same site. */
+  enrichHostDelayMs: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Names the Host header may carry besides Veille's own addresses (a reverse proxy's, a local DNS name). */
   allowedHosts: string[];
@@ -93,6 +96,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     port: values.PORT,
     dataDir: path.resolve(values.DATA_DIR),
     enrichAllowPrivate: values.ENRICH_ALLOW_PRIVATE,
+    enrichHostDelayMs: values.ENRICH_HOST_DELAY_MS,
     logLevel: values.LOG_LEVEL,
     allowedHosts: values.ALLOWED_HOSTS,
     accessToken: values.ACCESS_TOKEN,
