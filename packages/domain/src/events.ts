@@ -1,4 +1,5 @@
 import type { OfferSummary } from './offer';
+import type { RefusedMail } from './ports';
 import type { PhaseId } from './phases';
 import type { Source } from './source';
 import type { ApiCall, ApiUsage } from './usage';
@@ -15,8 +16,8 @@ export type TableLoadFailed = Event<'TableLoadFailed', { error: string }>;
 export type StartupCompleted = Event<'StartupCompleted', { at: string }>;
 /** The mailbox cannot be read (wrong password, host or folder): said once, clearly, in the UI. */
 export type MailboxUnavailable = Event<'MailboxUnavailable', { error: string }>;
-/** Emails waiting in the mailbox, per sender address. */
-export type MailboxAudited = Event<'MailboxAudited', { bySender: Record<string, number> }>;
+/** Emails waiting in the mailbox, per sender address, and those it refuses (with why). */
+export type MailboxAudited = Event<'MailboxAudited', { bySender: Record<string, number>; refused?: RefusedMail[] }>;
 export type SourceAdded = Event<'SourceAdded', { source: Source }>;
 export type SourceActivationChanged = Event<
   'SourceActivationChanged',

@@ -83,7 +83,15 @@ export interface OfferStore {
 }
 
 /** An email waiting in the mailbox, as the audit sees it. */
-export type MailRef = { readonly id: string; readonly sender: string; readonly subject: string };
+export type MailRef = {
+  readonly id: string;
+  readonly sender: string;
+  readonly subject: string;
+  /** Why the mailbox will never import it (a link leading out of the folder): shown, not counted. */
+  readonly refused?: string;
+};
+
+export type RefusedMail = { readonly id: string; readonly reason: string };
 
 export interface Mailbox {
   /** Every email waiting in the folder, without reading bodies. */

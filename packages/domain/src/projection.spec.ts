@@ -105,6 +105,18 @@ describe('Projection', () => {
       expect(table.totals.counts['A compléter']).toBe(2);
     });
 
+    it('should list the emails the mailbox refuses with why, until an audit no longer finds them', () => {
+      const refused = [{ id: 'lien.eml', reason: 'Lien symbolique vers /etc/passwd, hors de la boîte aux lettres : refusé.' }];
+
+      const state = given(event('MailboxAudited', { bySender: { [hw]: 1 }, refused }));
+      const later = evolve(state, event('MailboxAudited', { bySender: { [hw]: 1 } }));
+
+      expect(toView(state).mailboxRefused).toEqual(refused);
+      expect(fromView(toView(state)).mailboxRefused).toEqual(refused);
+      expect(deriveTable(state).totals.toImport).toBe(1);
+      expect(later.mailboxRefused).toEqual([]);
+    });
+
     it('should not count an offer created twice', () => {
       const offer = anOffer(hw, 'A compléter');
 

@@ -1,4 +1,5 @@
 import type { DomainEvent } from './events';
+import type { RefusedMail } from './ports';
 import type { OfferSummary } from './offer';
 import { PHASES, type PhaseId } from './phases';
 import type { Source } from './source';
@@ -55,6 +56,8 @@ export type Projection = {
   readonly tableLoading: boolean;
   /** Why the mailbox could not be read at the last audit, or ''. */
   readonly mailboxError: string;
+  /** What the last audit found in the mailbox but will never import, with why. */
+  readonly mailboxRefused: readonly RefusedMail[];
 };
 
 export const idlePhase = (): PhaseRun => ({ state: 'idle', done: 0, total: 0, current: '', failed: 0 });
@@ -77,6 +80,7 @@ export const initialProjection = (): Projection => ({
   startup: 'starting',
   tableLoading: false,
   mailboxError: '',
+  mailboxRefused: [],
 });
 
 const countsOf = (state: Projection, source: string): Counts => {
@@ -184,6 +188,7 @@ const advance = (
     startup?: Projection['startup'];
     tableLoading?: boolean;
     mailboxError?: string;
+    mailboxRefused?: readonly RefusedMail[];
   } = {},
 ): Projection => ({
   version: state.version + 1,
@@ -199,6 +204,7 @@ const advance = (
   startup: changed.startup ?? state.startup,
   tableLoading: changed.tableLoading ?? state.tableLoading,
   mailboxError: changed.mailboxError ?? state.mailboxError,
+  mailboxRefused: changed.mailboxRefused ?? state.mailboxRefused,
 });
 
 /** Folds one event into the projection. Total and never throws: unknown input leaves the state as it is. */
@@ -223,7 +229,7 @@ export const evolve = (state: Projection, event: DomainEvent): Projection => {
     case 'MailboxAudited': {
       state.toImport.clear();
       for (const [sender, count] of Object.entries(event.data.bySender)) state.toImport.set(sender, count);
-      return advance(state, { mailboxError: '' });
+      return advance(state, { mailboxError: '', mailboxRefused: event.data.refused ?? [] });
     }
     case 'MailboxUnavailable':
       return advance(state, { mailboxError: event.data.error });

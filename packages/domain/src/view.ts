@@ -1,6 +1,7 @@
 import { actionable } from './decisions';
 import { PHASES, type PhaseId } from './phases';
 import { initialProjection, type PhaseRun, type Projection } from './projection';
+import type { RefusedMail } from './ports';
 import { deriveTable, type Table } from './table';
 import type { Usage } from './usage';
 
@@ -20,6 +21,7 @@ export type StateView = {
   readonly startup: 'starting' | 'ready';
   readonly tableLoading: boolean;
   readonly mailboxError: string;
+  readonly mailboxRefused: readonly RefusedMail[];
 };
 
 export const toView = (state: Projection): StateView => ({
@@ -37,6 +39,7 @@ export const toView = (state: Projection): StateView => ({
   startup: state.startup,
   tableLoading: state.tableLoading,
   mailboxError: state.mailboxError,
+  mailboxRefused: state.mailboxRefused,
 });
 
 /**
@@ -66,5 +69,6 @@ export const fromView = (view: StateView): Projection => {
     startup: view.startup,
     tableLoading: view.tableLoading,
     mailboxError: view.mailboxError,
+    mailboxRefused: view.mailboxRefused,
   };
 };

@@ -24,10 +24,15 @@ const readMailbox = async ({ bus, mailbox, secrets }: AuditDeps): Promise<MailRe
   }
 };
 
-/** Counts the emails waiting per sender; a sender seen for the first time becomes a source. */
+/**
+ * Counts the emails waiting per sender; a sender seen for the first time becomes a source. What
+ * the mailbox refuses is listed with why, never counted nor handed to the import.
+ */
 export const auditMailbox = async (deps: AuditDeps): Promise<MailRef[]> => {
   const { bus, store } = deps;
-  const refs = await readMailbox(deps);
+  const listed = await readMailbox(deps);
+  const refs = listed.filter((ref) => !ref.refused);
+  const refused = listed.flatMap((ref) => (ref.refused ? [{ id: ref.id, reason: ref.refused }] : []));
   const bySender: Record<string, number> = {};
   for (const ref of refs) bySender[ref.sender] = (bySender[ref.sender] ?? 0) + 1;
   const known = bus.current().sources;
@@ -38,7 +43,7 @@ export const auditMailbox = async (deps: AuditDeps): Promise<MailRef[]> => {
     await store.addSources(added);
     for (const source of added) bus.emit(event('SourceAdded', { source }));
   }
-  bus.emit(event('MailboxAudited', { bySender }));
+  bus.emit(event('MailboxAudited', { bySender, refused }));
   return refs;
 };
 

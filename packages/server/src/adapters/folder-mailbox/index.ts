@@ -1,4 +1,5 @@
-import { link, mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { link, lstat, mkdir, open, readdir, readFile, readlink, realpath, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { normalizeSender, type Mailbox, type MailRef } from '@veille/domain';
 import { simpleParser } from 'mailparser';
@@ -33,35 +34,112 @@ const readHeaderBlock = async (file: string): Promise<Buffer> => {
  * parser as the body. A missing or unreadable From gives sender '': the email still counts as
  * waiting, under no source, so the user sees it rather than it vanishing from the counts.
  */
-const refOf = async (dir: string, name: string): Promise<MailRef> => {
-  const head = await readHeaderBlock(path.join(dir, name));
+const refOf = async (file: string, id: string): Promise<MailRef> => {
+  const head = await readHeaderBlock(file);
   const parsed = await simpleParser(Buffer.concat([head, Buffer.from('\r\n\r\n')]), { skipTextToHtml: true, skipHtmlToText: true });
-  return { id: name, sender: normalizeSender(parsed.from?.value[0]?.address ?? ''), subject: parsed.subject ?? '' };
+  return { id, sender: normalizeSender(parsed.from?.value[0]?.address ?? ''), subject: parsed.subject ?? '' };
 };
 
-const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException).code === 'ENOENT';
+const errorCode = (error: unknown): string | undefined => (error as NodeJS.ErrnoException).code;
+const isMissing = (error: unknown): boolean => errorCode(error) === 'ENOENT';
 
-/** Ids are bare file names of this folder: nothing that could reach outside it. */
+/** Ids are bare file names of this folder (`offre..eml` is one): nothing that could reach outside it. */
 const fileOf = (dir: string, id: string): string => {
-  if (!id || id.includes('/') || id.includes('\\') || id.includes('..') || id !== path.basename(id)) {
+  const file = path.resolve(dir, id);
+  if (!id || id.includes('\0') || /[/\\]/.test(id) || path.dirname(file) !== path.resolve(dir)) {
     throw new Error(`Identifiant d'email invalide : ${id}`);
   }
-  return path.join(dir, id);
+  return file;
 };
 
-/** Hard-links under a free name (EEXIST when taken, so nothing is ever overwritten), then drops the original. */
-const moveWithoutOverwrite = async (file: string, folder: string): Promise<void> => {
-  const { name, ext } = path.parse(file);
+/** Where an email's bytes are, or why the mailbox will not touch them. */
+type Entry = { readonly kind: 'file'; readonly file: string } | { readonly kind: 'refused'; readonly reason: string };
+
+const refused = (reason: string): Entry => ({ kind: 'refused', reason });
+
+/**
+ * A symbolic link is followed only to a file inside the folder: a link elsewhere would let
+ * whoever can drop a file in the mailbox have Veille read any file of the machine.
+ */
+const followLink = async (dir: string, link: string): Promise<Entry> => {
+  let target: string;
+  try {
+    target = await realpath(link);
+  } catch (error) {
+    if (isMissing(error)) return refused(`Lien symbolique cassé : ${await readlink(link)} n'existe pas.`);
+    if (errorCode(error) === 'ELOOP') return refused('Lien symbolique en boucle.');
+    throw error;
+  }
+  const root = await realpath(dir);
+  if (!target.startsWith(`${root}${path.sep}`)) return refused(`Lien symbolique vers ${target}, hors de la boîte aux lettres : refusé.`);
+  if (!(await stat(target)).isFile()) return refused(`Lien symbolique vers ${target}, qui n'est pas un fichier.`);
+  return { kind: 'file', file: target };
+};
+
+const entryOf = async (dir: string, id: string, listed?: Dirent): Promise<Entry> => {
+  const file = fileOf(dir, id);
+  if (listed?.isFile()) return { kind: 'file', file };
+  const info = await lstat(file);
+  if (info.isSymbolicLink()) return followLink(dir, file);
+  return info.isFile() ? { kind: 'file', file } : refused(`${id} n'est pas un fichier.`);
+};
+
+const fileToRead = async (dir: string, id: string): Promise<string> => {
+  const entry = await entryOf(dir, id);
+  if (entry.kind === 'refused') throw new Error(entry.reason);
+  return entry.file;
+};
+
+/**
+ * Hard-links under a free name (EEXIST when taken, so nothing is ever overwritten), then drops the
+ * mailbox's name. For a link, the archive gets the file it leads to, which stays where it is.
+ */
+const moveWithoutOverwrite = async (name: string, source: string, file: string, folder: string): Promise<void> => {
+  const { name: stem, ext } = path.parse(name);
   for (let index = 0; ; index += 1) {
-    const target = path.join(folder, index === 0 ? `${name}${ext}` : `${name}-${index}${ext}`);
+    const target = path.join(folder, index === 0 ? `${stem}${ext}` : `${stem}-${index}${ext}`);
     try {
-      await link(file, target);
+      await link(source, target);
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (errorCode(error) !== 'EEXIST') throw error;
     }
   }
   await unlink(file);
+};
+
+/** Archived files by the name they had in the mailbox: `a.eml` is archived as `a.eml`, `a-1.eml`… */
+const archivedByName = async (archive: string): Promise<Map<string, string[]>> => {
+  const names = await readdir(archive).catch((error: unknown) => {
+    if (isMissing(error)) return [];
+    throw error;
+  });
+  const byName = new Map<string, string[]>();
+  const add = (original: string, archived: string): void => {
+    byName.set(original, [...(byName.get(original) ?? []), path.join(archive, archived)]);
+  };
+  for (const name of names) {
+    add(name, name);
+    const { name: stem, ext } = path.parse(name);
+    const numbered = /^(.+)-\d+$/.exec(stem);
+    if (numbered) add(`${numbered[1]}${ext}`, name);
+  }
+  return byName;
+};
+
+/** The same email: one file under two names (a hard link), or the same bytes. */
+const sameEmail = async (file: string, archived: string): Promise<boolean> => {
+  const [mine, theirs] = await Promise.all([stat(file), stat(archived).catch(() => undefined)]);
+  if (!theirs) return false;
+  if (mine.dev === theirs.dev && mine.ino === theirs.ino) return true;
+  if (mine.size !== theirs.size || mine.size > MAX_EMAIL_BYTES) return false;
+  const [a, b] = await Promise.all([readFile(file), readFile(archived)]);
+  return a.equals(b);
+};
+
+const isArchived = async (file: string, candidates: readonly string[]): Promise<boolean> => {
+  for (const candidate of candidates) if (await sameEmail(file, candidate)) return true;
+  return false;
 };
 
 /** The embedded mailbox: the `.eml` files directly in a folder, archived into its `archive/` sub-folder. */
@@ -70,14 +148,24 @@ export const createFolderMailbox = (dir: string): Mailbox => ({
     const entries = await readdir(dir, { withFileTypes: true }).catch((error: unknown) => {
       throw isMissing(error) ? new Error(`Dossier de la boîte aux lettres introuvable : ${dir}`) : error;
     });
-    const names = entries
-      .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.eml'))
-      .map((entry) => entry.name)
-      .sort();
+    const listed = entries
+      .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.toLowerCase().endsWith('.eml'))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const archived = await archivedByName(path.join(dir, 'archive'));
     const refs: MailRef[] = [];
-    for (const name of names) {
+    for (const dirent of listed) {
+      const { name } = dirent;
       try {
-        refs.push(await refOf(dir, name));
+        const entry = await entryOf(dir, name, dirent);
+        if (entry.kind === 'refused') {
+          refs.push({ id: name, sender: '', subject: '', refused: entry.reason });
+        } else if (await isArchived(entry.file, archived.get(name) ?? [])) {
+          // A move cut by a crash between its link and its unlink: finishing it is all that is left.
+          // Should the unlink fail, the email still counts once: the next audit tries again.
+          await unlink(fileOf(dir, name)).catch(() => undefined);
+        } else {
+          refs.push(await refOf(entry.file, name));
+        }
       } catch (error) {
         // Archived by a phase between the listing and the read: no longer waiting.
         if (!isMissing(error)) throw error;
@@ -86,16 +174,16 @@ export const createFolderMailbox = (dir: string): Mailbox => ({
     return refs;
   },
   read: async (id) => {
-    const file = fileOf(dir, id);
+    const file = await fileToRead(dir, id);
     const { size } = await stat(file);
     if (size > MAX_EMAIL_BYTES) throw tooLarge(size);
     return new Uint8Array(await readFile(file));
   },
   archive: async (id) => {
-    const file = fileOf(dir, id);
+    const source = await fileToRead(dir, id);
     const archive = path.join(dir, 'archive');
     await mkdir(archive, { recursive: true });
-    await moveWithoutOverwrite(file, archive);
+    await moveWithoutOverwrite(id, source, fileOf(dir, id), archive);
   },
   close: async () => undefined,
 });
