@@ -158,6 +158,21 @@ describe('Phase decisions', () => {
 
       expect(decideRun(state)).toEqual([{ type: 'EndRun', outcome: 'stopped' }]);
     });
+
+    it('should start nothing more once a write failed, and end as stopped when the phases in hand are over', () => {
+      let state = given(
+        event('TableLoaded', { sources: [aSource(hw)], offers: [anOffer(hw, 'A compléter'), anOffer(hw, 'À analyser')] }),
+        event('MailboxAudited', { bySender: { [hw]: 2 } }),
+        started,
+        event('PhaseStarted', { phase: 'import', total: 2 }),
+        event('RunHalted', { at: now, reason: 'Disque plein : …' }),
+      );
+      expect(decideRun(state)).toEqual([]);
+
+      state = evolve(state, event('PhaseFailed', { phase: 'import', error: 'Disque plein : …' }));
+
+      expect(decideRun(state)).toEqual([{ type: 'EndRun', outcome: 'stopped' }]);
+    });
   });
 
   describe('Given sources with a phase turned off', () => {

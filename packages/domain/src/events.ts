@@ -42,6 +42,8 @@ export type EmailArchived = Event<'EmailArchived', { sender: string; emailId: st
 export type ItemFailed = Event<'ItemFailed', { phase: PhaseId; itemId: string; source: string; error: string }>;
 export type RunStarted = Event<'RunStarted', { at: string }>;
 export type RunStopRequested = Event<'RunStopRequested', { at: string }>;
+/** A write the run needs failed (disk full, read-only…): nothing new starts, and the page says why. */
+export type RunHalted = Event<'RunHalted', { at: string; reason: string }>;
 export type RunEnded = Event<'RunEnded', { at: string; outcome: 'done' | 'stopped' }>;
 /** `worker` names who does the work, shown on the phase line (e.g. "règles" for the rules analyser). */
 export type PhaseStarted = Event<'PhaseStarted', { phase: PhaseId; total: number; worker?: string }>;
@@ -69,6 +71,7 @@ export type DomainEvent =
   | ItemFailed
   | RunStarted
   | RunStopRequested
+  | RunHalted
   | RunEnded
   | PhaseStarted
   | PhaseProgressed
@@ -98,6 +101,7 @@ export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
   'ItemFailed',
   'RunStarted',
   'RunStopRequested',
+  'RunHalted',
   'RunEnded',
   'PhaseStarted',
   'PhaseProgressed',

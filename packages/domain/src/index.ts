@@ -1,6 +1,7 @@
 export * from './boards';
 export * from './decisions';
 export * from './events';
+export * from './jsonSyntax';
 export * from './offer';
 export * from './phases';
 export * from './ports';

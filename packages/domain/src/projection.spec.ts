@@ -170,6 +170,33 @@ describe('Projection', () => {
       expect(state.usage.run['Pages web'].calls).toBe(7);
     });
 
+    it('should stop on a failed write, say why, and keep the reason once the run has ended', () => {
+      const state = given(
+        event('RunStarted', { at: now }),
+        event('PhaseStarted', { phase: 'import', total: 3 }),
+        event('RunHalted', { at: now, reason: 'Disque plein : les offres de l’email « A » n’ont pas pu être enregistrées.' }),
+        event('RunHalted', { at: now, reason: 'Disque plein : une conséquence de la première.' }),
+        event('PhaseFailed', { phase: 'import', error: 'Disque plein' }),
+        event('RunEnded', { at: now, outcome: 'stopped' }),
+      );
+
+      expect(state.run).toMatchObject({ active: false, stopping: false, outcome: 'stopped', stopReason: expect.stringContaining('email « A »') });
+      expect(toView(state).run.stopReason).toBe(state.run.stopReason);
+    });
+
+    it('should forget the reason when the next run starts, and ignore a halt with no run active', () => {
+      const state = given(
+        event('RunStarted', { at: now }),
+        event('RunHalted', { at: now, reason: 'Disque plein : x' }),
+        event('RunEnded', { at: now, outcome: 'stopped' }),
+        event('RunStarted', { at: now }),
+      );
+
+      expect(state.run).toMatchObject({ active: true, stopping: false });
+      expect(state.run.stopReason).toBeUndefined();
+      expect(given(event('RunHalted', { at: now, reason: 'x' })).run).toMatchObject({ active: false, stopping: false });
+    });
+
     it('should bump the version on every event', () => {
       const state = given(event('RunStarted', { at: now }), event('RunEnded', { at: now, outcome: 'done' }));
 

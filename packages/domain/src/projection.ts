@@ -26,6 +26,8 @@ export type RunState = {
   readonly startedAt?: string;
   readonly endedAt?: string;
   readonly outcome?: 'done' | 'stopped';
+  /** Why Veille stopped the run itself (a write failed), kept once it has ended. */
+  readonly stopReason?: string;
   readonly phases: Readonly<Record<PhaseId, PhaseRun>>;
 };
 
@@ -281,6 +283,11 @@ export const evolve = (state: Projection, event: DomainEvent): Projection => {
     }
     case 'RunStopRequested':
       return state.run.active ? advance(state, { run: { ...state.run, stopping: true } }) : advance(state);
+    case 'RunHalted':
+      // The first failure is the one to fix: those after it are its consequences.
+      return state.run.active && !state.run.stopReason
+        ? advance(state, { run: { ...state.run, stopping: true, stopReason: event.data.reason } })
+        : advance(state);
     case 'RunEnded':
       // Failures are set aside for one run only: the next "Lancer" tries them again.
       clearFailures(state);

@@ -15,6 +15,7 @@ export type StateView = {
     readonly startedAt?: string;
     readonly endedAt?: string;
     readonly outcome?: 'done' | 'stopped';
+    readonly stopReason?: string;
     readonly phases: (PhaseRun & { readonly id: PhaseId; readonly actionable: number })[];
   };
   readonly usage: Usage;
@@ -33,6 +34,7 @@ export const toView = (state: Projection): StateView => ({
     startedAt: state.run.startedAt,
     endedAt: state.run.endedAt,
     outcome: state.run.outcome,
+    stopReason: state.run.stopReason,
     phases: PHASES.map((id) => ({ id, ...state.run.phases[id], actionable: actionable(state, id) })),
   },
   usage: state.usage,

@@ -17,6 +17,7 @@ import { openSqliteStore } from './adapters/sqlite';
 import { openUsageLog } from './adapters/usage-log';
 import { createBus } from './app/bus';
 import { criteriaSettings } from './app/criteriaSettings';
+import { haltOnWriteError, haltRun } from './app/halt';
 import { dayOf } from './app/day';
 import { messageOf, redact } from './app/errors';
 import type { Deps } from './app/deps';
@@ -68,7 +69,12 @@ export const startApp = async (config: Config, options: AppOptions = {}): Promis
   mkdirSync(mailboxDir, { recursive: true });
 
   const bus = createBus();
-  const usageLog = openUsageLog(path.join(config.dataDir, 'usage.json'));
+  const usageLog = openUsageLog(path.join(config.dataDir, 'usage.json'), {
+    onWriteError: haltOnWriteError(
+      { bus, now, log },
+      { failed: "la consommation API n'a pas pu être enregistrée (usage.json)", kept: 'les compteurs restent en mémoire et seront écrits dès que possible' },
+    ),
+  });
   bus.emit(event('UsageLoaded', { day: dayOf(now()), today: usageLog.today(dayOf(now())) }));
   const meter: CallMeter = (call) => {
     const counted = { ...call, day: dayOf(now()) };
@@ -91,9 +97,14 @@ export const startApp = async (config: Config, options: AppOptions = {}): Promis
   options.onListening?.(listening);
 
   const criteriaFile = path.join(config.dataDir, 'criteres.json');
-  const { settings, analyser } = criteriaSettings(criteriaFile, await loadCriteria(criteriaFile), (criteria) =>
-    config.anthropic ? createClaudeAnalyser(config.anthropic, criteria, { meter, log }) : createRulesAnalyser(criteria),
-  );
+  const criteriaOnDisk = await loadCriteria(criteriaFile);
+  if (!criteriaOnDisk.valid) log.error({ error: criteriaOnDisk.error }, 'criteria file broken: analysis suspended until it is fixed in the page');
+  const { settings, analyser } = criteriaSettings({
+    file: criteriaFile,
+    initial: criteriaOnDisk,
+    build: (criteria) => (config.anthropic ? createClaudeAnalyser(config.anthropic, criteria, { meter, log }) : createRulesAnalyser(criteria)),
+    onWriteFailed: (failure) => haltRun({ bus, now, log }, failure),
+  });
   const sqliteFile = path.join(config.dataDir, 'veille.sqlite');
   // One client for the store and the setup button: the base's 5 requests/s are shared by both.
   const airtable = config.airtable && {

@@ -2,6 +2,7 @@ import { event, type MailRef } from '@veille/domain';
 import type { Deps } from './deps';
 import { messageOf, redact, UnavailableError } from './errors';
 import { newSource } from './sources';
+import { attemptWrite } from './writeFailures';
 
 /** The one store query behind the projection: at startup and on "Mise à jour", never to decide work. */
 export const loadTable = async ({ bus, store, secrets }: Pick<Deps, 'bus' | 'store' | 'secrets'>): Promise<void> => {
@@ -40,7 +41,11 @@ export const auditMailbox = async (deps: AuditDeps): Promise<MailRef[]> => {
     .filter((sender) => sender && !known.has(sender))
     .map(newSource);
   if (added.length > 0) {
-    await store.addSources(added);
+    const senders = added.map((source) => source.sender).join(', ');
+    await attemptWrite(
+      { failed: `les nouvelles sources (${senders}) n'ont pas pu être enregistrées dans la base`, kept: 'leurs emails restent dans la boîte' },
+      () => store.addSources(added),
+    );
     for (const source of added) bus.emit(event('SourceAdded', { source }));
   }
   bus.emit(event('MailboxAudited', { bySender, refused }));

@@ -3,6 +3,8 @@ import type { Subscription } from 'rxjs';
 import type { PhaseContext, PhaseRunner } from '../phases/context';
 import type { Deps } from './deps';
 import { messageOf, redact } from './errors';
+import { haltRun } from './halt';
+import { WriteFailedError } from './writeFailures';
 
 export type Scheduler = {
   /** Resolves once no phase runs. */
@@ -41,7 +43,8 @@ export const startScheduler = (
       () => bus.emit(event('PhaseFinished', { phase })),
       (error: unknown) => {
         const message = redact(messageOf(error), secrets);
-        log.error({ phase, error: message }, 'phase failed');
+        if (error instanceof WriteFailedError) haltRun({ bus, now, log }, error);
+        else log.error({ phase, error: message }, 'phase failed');
         bus.emit(event('PhaseFailed', { phase, error: message }));
       },
     );

@@ -22,6 +22,8 @@ const describe = ({ event, state }: Change): string | undefined => {
       return `${PHASE_LABELS[event.data.phase]} : échec — ${event.data.error}`;
     case 'PhaseFailed':
       return `${PHASE_LABELS[event.data.phase]} : arrêté — ${event.data.error}`;
+    case 'RunHalted':
+      return `Traitements arrêtés — ${event.data.reason}`;
     default:
       return undefined;
   }
@@ -62,7 +64,8 @@ const main = async (): Promise<number> => {
   if (!outcome.started) line(outcome.message);
   else {
     const state = await ended;
-    failedPhases = PHASES.filter((id) => state.run.phases[id].state === 'failed').length;
+    // A run Veille stopped itself (a write refused) did not finish either.
+    failedPhases = PHASES.filter((id) => state.run.phases[id].state === 'failed').length + (state.run.stopReason ? 1 : 0);
     for (const text of summary(state)) line(text);
   }
   progress.unsubscribe();

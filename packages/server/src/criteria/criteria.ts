@@ -1,6 +1,8 @@
-import { existsSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { findJsonSyntaxError } from '@veille/domain';
 import { z } from 'zod';
+import { removeLeftoverTemps, writeFileAtomically } from '../app/atomicWrite';
 
 const score = z.object({ expectation: z.string(), weight: z.number().min(0) });
 
@@ -37,36 +39,52 @@ export const DEFAULT_CRITERIA: Criteria = {
   otherResources: '',
 };
 
-const issuesOf = (error: z.ZodError): string => error.issues.map((issue) => `${issue.path.join('.') || '(racine)'} : ${issue.message}`).join('\n  ');
+const FRENCH = z.locales.fr();
+
+/** `dealBreakers[0].title`: the field as it reads in the JSON the user edits. */
+const fieldOf = (issuePath: readonly PropertyKey[]): string =>
+  issuePath.reduce<string>((field, key) => (typeof key === 'number' ? `${field}[${key}]` : field ? `${field}.${String(key)}` : String(key)), '');
+
+const issuesOf = (error: z.ZodError): string =>
+  error.issues.map((issue) => `champ « ${fieldOf(issue.path) || '(racine)'} » : ${issue.message}`).join('\n  ');
+
+const checked = (json: unknown) => criteriaSchema.safeParse(json, { error: FRENCH.localeError });
 
 export class InvalidCriteriaError extends Error {}
 
 /** Checks criteria coming from the settings page; the message lists every field to fix. */
 export const parseCriteria = (json: unknown): Criteria => {
-  const parsed = criteriaSchema.safeParse(json);
+  const parsed = checked(json);
   if (!parsed.success) throw new InvalidCriteriaError(`Critères invalides :\n  ${issuesOf(parsed.error)}`);
   return parsed.data;
 };
 
-/** The user's criteria file: written with defaults when missing, never silently replaced when wrong. */
-export const loadCriteria = async (file: string): Promise<Criteria> => {
-  if (!existsSync(file)) {
-    await writeFile(file, `${JSON.stringify(DEFAULT_CRITERIA, null, 2)}\n`);
-    return DEFAULT_CRITERIA;
-  }
-  let json: unknown;
+/** The criteria file as found on disk: usable, or broken with what is wrong and the text to fix. */
+export type CriteriaFile =
+  | { readonly valid: true; readonly criteria: Criteria }
+  | { readonly valid: false; readonly error: string; readonly text: string };
+
+const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException).code === 'ENOENT';
+
+/** The user's criteria file: written with defaults when missing, never replaced when wrong (the user fixes it in the page). */
+export const loadCriteria = async (file: string): Promise<CriteriaFile> => {
+  removeLeftoverTemps(file);
+  let text: string;
   try {
-    json = JSON.parse(await readFile(file, 'utf8'));
+    text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new Error(`Fichier de critères ${file} illisible (JSON invalide) : ${error instanceof Error ? error.message : String(error)}`);
+    if (!isMissing(error)) throw error;
+    await saveCriteria(file, DEFAULT_CRITERIA);
+    return { valid: true, criteria: DEFAULT_CRITERIA };
   }
-  const parsed = criteriaSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`Fichier de critères ${file} invalide :\n  ${issuesOf(parsed.error)}`);
-  return parsed.data;
+  const name = path.basename(file);
+  const syntax = findJsonSyntaxError(text);
+  if (syntax) return { valid: false, error: `Fichier ${name} : JSON invalide ligne ${syntax.line}, colonne ${syntax.column} : ${syntax.message}.`, text };
+  const parsed = checked(JSON.parse(text));
+  if (!parsed.success) return { valid: false, error: `Fichier ${name} invalide :\n  ${issuesOf(parsed.error)}`, text };
+  return { valid: true, criteria: parsed.data };
 };
 
-/** Writes the criteria atomically, so a crash never leaves half a file. */
-export const saveCriteria = async (file: string, criteria: Criteria): Promise<void> => {
-  await writeFile(`${file}.tmp`, `${JSON.stringify(criteria, null, 2)}\n`);
-  await rename(`${file}.tmp`, file);
-};
+/** Writes the criteria in one step: a crash or a full disk never leaves half a file. */
+export const saveCriteria = (file: string, criteria: Criteria): Promise<void> =>
+  writeFileAtomically(file, `${JSON.stringify(criteria, null, 2)}\n`);

@@ -6,6 +6,7 @@ import type { Deps } from '../app/deps';
 import { messageOf, redact, UnavailableError } from '../app/errors';
 import { reload } from '../app/reload';
 import { ConflictError, startRun, stopRun } from '../app/runs';
+import { WriteFailedError } from '../app/writeFailures';
 import { InvalidCriteriaError } from '../criteria/criteria';
 import { frameworkMessage } from './body';
 import type { EventStream } from './sse';
@@ -25,6 +26,7 @@ const statusOf = (error: unknown): number => {
   if (error instanceof ConflictError) return 409;
   if (error instanceof UnprocessableError) return 422;
   if (error instanceof UnavailableError) return 503;
+  if (error instanceof WriteFailedError) return 507;
   // Express marks its own refusals (a path that cannot be decoded) with their HTTP status.
   const status = (error as { status?: unknown }).status;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : 500;
@@ -100,8 +102,11 @@ export const apiRouter = (deps: Deps, stream: EventStream): Router => {
     }),
   );
 
+  // A file broken by hand comes back as 422 with what is wrong and its text, for the page to fix.
   router.get('/criteria', (_request, response) => {
-    response.json(deps.criteria.current());
+    const file = deps.criteria.current();
+    if (file.valid) response.json(file.criteria);
+    else response.status(422).json({ error: file.error, text: file.text });
   });
 
   router.put(

@@ -2,6 +2,7 @@ import { event, isImportable, type MailRef } from '@veille/domain';
 import type { Deps } from '../app/deps';
 import { UnavailableError } from '../app/errors';
 import { auditMailbox } from '../app/reload';
+import { attemptWrite, WriteFailedError } from '../app/writeFailures';
 import type { ParsePool } from '../parsing/pool';
 import { parserFor } from '../parsers/registry';
 import type { PhaseContext, PhaseRunner } from './context';
@@ -14,9 +15,16 @@ const importEmail = async ({ bus, store, mailbox, readOffers }: ImportDeps, ref:
   if (!source || !parserFor(source.board)) throw new Error(`Aucun parseur pour ${ref.sender}`);
   const parsed = await readOffers(source.board, await mailbox.read(ref.id));
   if (parsed.length === 0) throw new Error(`Aucune offre trouvée dans l'email « ${ref.subject} » (${source.board})`);
-  const created = await store.saveOffers(parsed.map((offer) => ({ ...offer, source: ref.sender })));
+  const email = `l'email « ${ref.subject || ref.id} »`;
+  const created = await attemptWrite(
+    { failed: `les offres de ${email} n'ont pas pu être enregistrées dans la base`, kept: `${email} reste dans la boîte et sera importé au prochain lancement` },
+    () => store.saveOffers(parsed.map((offer) => ({ ...offer, source: ref.sender }))),
+  );
   for (const offer of created) bus.emit(event('OfferCreated', { offer }));
-  await mailbox.archive(ref.id);
+  await attemptWrite(
+    { failed: `${email} n'a pas pu être archivé`, kept: `ses offres sont enregistrées, et il sera archivé au prochain lancement, sans doublon` },
+    () => mailbox.archive(ref.id),
+  );
   bus.emit(event('EmailArchived', { sender: ref.sender, emailId: ref.id, offers: created.length }));
 };
 
@@ -36,7 +44,8 @@ export const importPhase =
       try {
         await importEmail(deps, ref);
       } catch (error) {
-        if (error instanceof UnavailableError) throw error;
+        // Nothing the next email could do better: the run stops here and says why.
+        if (error instanceof UnavailableError || error instanceof WriteFailedError) throw error;
         context.failItem(ref.id, ref.sender, error);
       }
       done += 1;

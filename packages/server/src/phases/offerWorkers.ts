@@ -1,6 +1,16 @@
-import { actionable, describeOffer, nextOffer, upstreamRunning, type OfferStore, type OfferSummary, type PhaseId } from '@veille/domain';
+import {
+  actionable,
+  describeOffer,
+  INPUT_STATUS,
+  nextOffer,
+  upstreamRunning,
+  type OfferStore,
+  type OfferSummary,
+  type PhaseId,
+} from '@veille/domain';
 import type { Bus } from '../app/bus';
 import { UnavailableError } from '../app/errors';
+import { WriteFailedError, writeFailureOf } from '../app/writeFailures';
 import type { PhaseContext } from './context';
 
 /**
@@ -45,13 +55,14 @@ export const workOffers = async (
   const changed = createSignal();
   const subscription = bus.changes$.subscribe(() => changed.fire());
   let done = 0;
-  let unavailable: UnavailableError | undefined;
+  // The store or the disk cannot go on: the phase stops taking offers and fails with it.
+  let fatal: UnavailableError | WriteFailedError | undefined;
 
   // Offers whose write is pending are done for the user but still waiting in the projection.
   const progress = (current: string) => context.progress(done, done + actionable(bus.current(), phase) - writes.size, current);
 
   const fail = (offer: OfferSummary, error: unknown): void => {
-    if (error instanceof UnavailableError) unavailable ??= error;
+    if (error instanceof UnavailableError || error instanceof WriteFailedError) fatal ??= error;
     else context.failItem(offer.id, offer.source, error);
   };
 
@@ -60,9 +71,14 @@ export const workOffers = async (
     changed.fire();
   };
 
+  const stored = (offer: OfferSummary) => ({
+    failed: `le nouvel état de l'offre « ${describeOffer(offer, bus.current().sources.get(offer.source)?.board ?? '')} » n'a pas pu être enregistré dans la base`,
+    kept: `l'offre garde son statut « ${INPUT_STATUS[phase]} » et sera reprise au prochain lancement`,
+  });
+
   const record = (offer: OfferSummary, write: () => Promise<void>): void => {
     const writing = write()
-      .catch((error: unknown) => fail(offer, error))
+      .catch((error: unknown) => fail(offer, writeFailureOf(error, stored(offer)) ?? error))
       .finally(() => {
         writes.delete(writing);
         release(offer);
@@ -71,7 +87,7 @@ export const workOffers = async (
   };
 
   const worker = async (): Promise<void> => {
-    while (!context.stopping() && !unavailable) {
+    while (!context.stopping() && !fatal) {
       const offer = writes.size < WRITES_AHEAD ? nextOffer(bus.current(), phase, inHand) : undefined;
       if (!offer) {
         if (inHand.size === 0) return;
@@ -97,6 +113,6 @@ export const workOffers = async (
   } finally {
     subscription.unsubscribe();
   }
-  if (unavailable) throw unavailable;
+  if (fatal) throw fatal;
   progress('');
 };

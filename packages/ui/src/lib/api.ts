@@ -56,10 +56,19 @@ const offers = async (source: string, status: string): Promise<OfferLine[] | str
 
 const post = (path: string, body?: unknown) => send('POST', path, body);
 
-/** The criteria file as JSON text, for the settings editor. */
-const criteria = async (): Promise<string> => {
-  const response = await fetch('/api/criteria');
-  return JSON.stringify(await response.json(), null, 2);
+/** The criteria as JSON text for the editor; a file broken by hand comes as it is, with what is wrong. */
+export type CriteriaText = { readonly text: string; readonly error?: string };
+
+const criteria = async (): Promise<CriteriaText> => {
+  try {
+    const response = await fetch('/api/criteria');
+    const body: unknown = await response.json();
+    if (response.ok) return { text: JSON.stringify(body, null, 2) };
+    const text = (body as { text?: unknown } | null)?.text;
+    return { text: typeof text === 'string' ? text : '', error: textOf(body) || `Erreur ${response.status}.` };
+  } catch {
+    return { text: '', error: 'Serveur injoignable.' };
+  }
 };
 
 export type StorageInfo = { label: string; preparable: boolean; loadError?: string };

@@ -182,7 +182,10 @@ export const createFolderMailbox = (dir: string): Mailbox => ({
   archive: async (id) => {
     const source = await fileToRead(dir, id);
     const archive = path.join(dir, 'archive');
-    await mkdir(archive, { recursive: true });
+    // Not `recursive`: on a read-only disk Node's recursive mkdir says ENOENT instead of EROFS.
+    await mkdir(archive).catch((error: unknown) => {
+      if (errorCode(error) !== 'EEXIST') throw error;
+    });
     await moveWithoutOverwrite(id, source, fileOf(dir, id), archive);
   },
   close: async () => undefined,

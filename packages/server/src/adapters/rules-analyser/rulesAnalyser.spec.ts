@@ -1,8 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { anOfferRecord } from '../../testing/offers';
-import { DEFAULT_CRITERIA, loadCriteria } from '../../criteria/criteria';
+import { DEFAULT_CRITERIA } from '../../criteria/criteria';
 import { yearlySalary } from './salary';
 import { createRulesAnalyser } from '.';
 
@@ -60,26 +57,5 @@ describe('Rules analyser', () => {
     const analysis = await onlySalary.analyse(offer());
 
     expect(analysis.total).toBe(analysis.scores.salaire);
-  });
-});
-
-describe('Criteria file', () => {
-  let dir: string;
-  beforeEach(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'veille-criteria-'))));
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('should be written with sensible defaults when missing', async () => {
-    const file = path.join(dir, 'criteres.json');
-
-    expect(await loadCriteria(file)).toEqual(DEFAULT_CRITERIA);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(DEFAULT_CRITERIA);
-  });
-
-  it('should never be replaced when invalid: the error names the file and the fields', async () => {
-    const file = path.join(dir, 'criteres.json');
-    writeFileSync(file, JSON.stringify({ ...DEFAULT_CRITERIA, salaryFloor: 'beaucoup', keywords: 'python' }));
-
-    await expect(loadCriteria(file)).rejects.toThrow(/criteres\.json invalide[\s\S]*keywords[\s\S]*salaryFloor/);
-    expect(JSON.parse(readFileSync(file, 'utf8')).salaryFloor).toBe('beaucoup');
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
 import { addCall, type ApiCall, type ApiUsage } from '@veille/domain';
 import { z } from 'zod';
+import { removeLeftoverTemps, writeFileAtomically } from '../../app/atomicWrite';
 
 const KEEP_DAYS = 90;
 
@@ -29,11 +29,18 @@ const readDays = (file: string): Days => {
 export type UsageLog = {
   today(day: string): Record<string, ApiUsage>;
   record(call: ApiCall): void;
+  /** Writes what is not on disk yet; never rejects (a failure goes to `onWriteError`). */
   flush(): Promise<void>;
 };
 
+export type UsageLogOptions = {
+  /** A write failed (a full disk…): the counts stay in memory and the next write tries again. */
+  onWriteError?: (error: unknown) => void;
+};
+
 /** API usage per day on disk, so "today" survives a restart. Writes are chained, never timed. */
-export const openUsageLog = (file: string): UsageLog => {
+export const openUsageLog = (file: string, { onWriteError = () => undefined }: UsageLogOptions = {}): UsageLog => {
+  removeLeftoverTemps(file);
   let days: Days;
   try {
     days = readDays(file);
@@ -42,15 +49,30 @@ export const openUsageLog = (file: string): UsageLog => {
     days = {};
   }
   let writing: Promise<void> = Promise.resolve();
-  let dirty = false;
+  let queued = false;
+  let unsaved = false;
 
   const write = async (): Promise<void> => {
-    if (!dirty) return;
-    dirty = false;
+    queued = false;
+    if (!unsaved) return;
+    unsaved = false;
     const kept = Object.keys(days).sort().slice(-KEEP_DAYS);
     days = Object.fromEntries(kept.map((day) => [day, days[day]]));
-    await writeFile(`${file}.tmp`, JSON.stringify({ days }));
-    await rename(`${file}.tmp`, file);
+    try {
+      await writeFileAtomically(file, JSON.stringify({ days }));
+    } catch (error) {
+      unsaved = true;
+      onWriteError(error);
+    }
+  };
+
+  // Many calls in a row make one write: the chained write runs once the previous one is done.
+  const queue = (): Promise<void> => {
+    if (!queued) {
+      queued = true;
+      writing = writing.then(write);
+    }
+    return writing;
   };
 
   return {
@@ -58,14 +80,9 @@ export const openUsageLog = (file: string): UsageLog => {
     record: (call) => {
       const day = days[call.day] ?? {};
       days[call.day] = { ...day, [call.api]: addCall(day[call.api], call) };
-      // Many calls in a row make one write: the chained write runs once the previous one is done.
-      if (dirty) return;
-      dirty = true;
-      writing = writing.then(write, write);
+      unsaved = true;
+      void queue();
     },
-    flush: async () => {
-      await writing;
-      await write();
-    },
+    flush: queue,
   };
 };

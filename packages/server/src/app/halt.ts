@@ -1,0 +1,23 @@
+import { event } from '@veille/domain';
+import type { Deps } from './deps';
+import { messageOf } from './errors';
+import { writeFailureOf, type Write, type WriteFailedError } from './writeFailures';
+
+/**
+ * A write the run needs failed: Veille stops the run itself (items in hand finish, nothing new
+ * starts) and the page says why, instead of failing every item after it one by one.
+ */
+export function haltRun({ bus, now, log }: Pick<Deps, 'bus' | 'now' | 'log'>, failure: WriteFailedError): void {
+  log.error({ problem: failure.problem, error: failure.message }, 'a write failed: the run stops');
+  const { run } = bus.current();
+  if (run.active && !run.stopReason) bus.emit(event('RunHalted', { at: now().toISOString(), reason: failure.message }));
+}
+
+/** For writes outside the phases (the usage log…): a refusal of the disk stops the run, anything else is logged. */
+export function haltOnWriteError(deps: Pick<Deps, 'bus' | 'now' | 'log'>, write: Write): (error: unknown) => void {
+  return (error) => {
+    const failure = writeFailureOf(error, write);
+    if (failure) haltRun(deps, failure);
+    else deps.log.error({ error: messageOf(error) }, `a write failed: ${write.failed}`);
+  };
+}

@@ -1,0 +1,71 @@
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import type { App } from '../app';
+import { DEFAULT_CRITERIA } from '../criteria/criteria';
+import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../testing/chromium';
+import { freshDataDir, startTestApp } from '../testing/harness';
+
+const SCREENSHOTS = path.resolve(__dirname, '../../../../test-results');
+const describeWithChromium = chromiumAvailable() ? describe : describe.skip;
+
+describeWithChromium('A broken criteria file and a refused email, in a real browser', () => {
+  let app: App;
+  let cleanup: () => void;
+  let browser: Browser;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs() });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    ({ dir: dataDir, cleanup } = freshDataDir());
+    mkdirSync(path.join(dataDir, 'mailbox'), { recursive: true });
+    writeFileSync(path.join(dataDir, 'criteres.json'), JSON.stringify(DEFAULT_CRITERIA, null, 2).replace('"remoteOk": true,', '"remoteOk": true'));
+    symlinkSync('/etc/hostname', path.join(dataDir, 'mailbox', 'ailleurs.eml'));
+    app = await startTestApp(dataDir);
+  });
+
+  afterEach(async () => {
+    await app.close();
+    cleanup();
+  });
+
+  it('should say what is wrong, show the broken text to fix, keep Enregistrer disabled while it saves, and list the refused email', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1200 } });
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/criteria', async (route) => {
+      if (route.request().method() === 'PUT') await held;
+      await route.continue();
+    });
+
+    await page.goto(app.url);
+
+    const broken = page.getByTestId('criteria-broken');
+    await expect(broken.textContent()).resolves.toMatch(/JSON invalide ligne \d+, colonne 3 : .*virgule oubliée/);
+    await expect(broken.textContent()).resolves.toContain("L'analyse est suspendue");
+    const editor = page.getByLabel('Critères (JSON)');
+    await expect(editor.inputValue()).resolves.toContain('"remoteOk": true\n');
+    await expect(page.getByTestId('mailbox-refused').textContent()).resolves.toMatch(/ailleurs\.eml — Lien symbolique vers \/etc\/hostname, hors de la boîte aux lettres/);
+
+    await editor.fill(JSON.stringify({ ...DEFAULT_CRITERIA, salaryFloor: 52_000 }, null, 2));
+    const save = page.getByRole('button', { name: 'Enregistrer' });
+    await save.click();
+    await page.getByRole('button', { name: 'Enregistrement…' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Enregistrement…' }).isDisabled()).resolves.toBe(true);
+    release();
+
+    await page.getByText('Critères enregistrés').waitFor();
+    await expect(save.isEnabled()).resolves.toBe(true);
+    await expect(broken.count()).resolves.toBe(0);
+    expect(JSON.parse(readFileSync(path.join(dataDir, 'criteres.json'), 'utf8')).salaryFloor).toBe(52_000);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'criteria-repaired.png'), fullPage: true });
+  }, 60_000);
+});
