@@ -8,8 +8,8 @@ import { writeFailureOf, type Write, type WriteFailedError } from './writeFailur
  * starts) and the page says why, instead of failing every item after it one by one.
  */
 export function haltRun({ bus, now, log }: Pick<Deps, 'bus' | 'now' | 'log'>, failure: WriteFailedError): void {
-  log.error({ problem: failure.problem, error: failure.message }, 'a write failed: the run stops');
   const { run } = bus.current();
+  log.error({ problem: failure.problem, error: failure.message }, run.active ? 'a write failed: the run stops' : 'a write failed');
   if (run.active && !run.stopReason) bus.emit(event('RunHalted', { at: now().toISOString(), reason: failure.message }));
 }
 
@@ -18,6 +18,6 @@ export function haltOnWriteError(deps: Pick<Deps, 'bus' | 'now' | 'log'>, write:
   return (error) => {
     const failure = writeFailureOf(error, write);
     if (failure) haltRun(deps, failure);
-    else deps.log.error({ error: messageOf(error) }, `a write failed: ${write.failed}`);
+    else deps.log.error({ error: messageOf(error), write: write.failed }, 'a write failed');
   };
 }
