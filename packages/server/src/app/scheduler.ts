@@ -42,9 +42,14 @@ export const startScheduler = (
     const run = runners[phase](contextFor(phase, before)).then(
       () => bus.emit(event('PhaseFinished', { phase })),
       (error: unknown) => {
+        if (error instanceof WriteFailedError) {
+          // The run's reason says it all, just above the phase lines: the phase only points at it.
+          haltRun({ bus, now, log }, error);
+          bus.emit(event('PhaseFailed', { phase, error: `${error.headline} : phase arrêtée, voir la raison ci-dessus.` }));
+          return;
+        }
         const message = redact(messageOf(error), secrets);
-        if (error instanceof WriteFailedError) haltRun({ bus, now, log }, error);
-        else log.error({ phase, error: message }, 'phase failed');
+        log.error({ phase, error: message }, 'phase failed');
         bus.emit(event('PhaseFailed', { phase, error: message }));
       },
     );

@@ -40,11 +40,15 @@ const ADVICE: Readonly<Record<WriteProblem, string>> = {
 
 /** A write that failed for a reason no retry of the next item would fix: the run stops on it. */
 export class WriteFailedError extends Error {
+  /** "Disque plein", "Disque en lecture seule"…: the message's first words. */
+  readonly headline: string;
+
   constructor(
     readonly problem: WriteProblem,
     message: string,
   ) {
     super(message);
+    this.headline = HEADLINE[problem];
   }
 }
 

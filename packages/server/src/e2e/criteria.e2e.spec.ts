@@ -27,7 +27,9 @@ describeWithChromium('A broken criteria file and a refused email, in a real brow
     ({ dir: dataDir, cleanup } = freshDataDir());
     mkdirSync(path.join(dataDir, 'mailbox'), { recursive: true });
     writeFileSync(path.join(dataDir, 'criteres.json'), JSON.stringify(DEFAULT_CRITERIA, null, 2).replace('"remoteOk": true,', '"remoteOk": true'));
-    symlinkSync('/etc/hostname', path.join(dataDir, 'mailbox', 'ailleurs.eml'));
+    const outside = path.join(path.dirname(dataDir), 'ailleurs.txt');
+    writeFileSync(outside, 'From: alert@indeed.com\r\n\r\nhors du dossier');
+    symlinkSync(outside, path.join(dataDir, 'mailbox', 'ailleurs.eml'));
     app = await startTestApp(dataDir);
   });
 
@@ -52,7 +54,7 @@ describeWithChromium('A broken criteria file and a refused email, in a real brow
     await expect(broken.textContent()).resolves.toContain("L'analyse est suspendue");
     const editor = page.getByLabel('Critères (JSON)');
     await expect(editor.inputValue()).resolves.toContain('"remoteOk": true\n');
-    await expect(page.getByTestId('mailbox-refused').textContent()).resolves.toMatch(/ailleurs\.eml — Lien symbolique vers \/etc\/hostname, hors de la boîte aux lettres/);
+    await expect(page.getByTestId('mailbox-refused').textContent()).resolves.toMatch(/ailleurs\.eml — Lien symbolique vers .*ailleurs\.txt, hors de la boîte aux lettres/);
 
     await editor.fill(JSON.stringify({ ...DEFAULT_CRITERIA, salaryFloor: 52_000 }, null, 2));
     const save = page.getByRole('button', { name: 'Enregistrer' });
