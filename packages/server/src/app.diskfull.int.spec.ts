@@ -17,6 +17,12 @@ const describeWithSmallDisk = smallDiskAvailable() ? describe : describe.skip;
 
 const FINAL = new Set(['À traiter', 'Expiré', 'Ignoré']);
 
+/** The table's counts keyed as `readStore` keys the store's. */
+const countsOf = (view: StateView): Record<string, number> =>
+  Object.fromEntries(
+    view.table.rows.flatMap((row) => COLUMNS.filter((column) => row.counts[column] > 0).map((column) => [`${row.source}\t${column}`, row.counts[column]])),
+  );
+
 /** Starts a run in process and resolves with the projection once that very run has ended. */
 const runOnce = async (app: App) => {
   const before = app.deps.bus.current().run.startedAt;
@@ -142,8 +148,10 @@ describeWithSmallDisk('Veille on a disk that fills up (a real tmpfs, filled to t
     expect(afterEnrich.run.phases.find((phase) => phase.id === 'enrich')).toMatchObject({ failed: 0 });
     expect(enrichRun.filter((message) => message.event === 'ItemFailed')).toEqual([]);
 
-    // 4. Space is back: the next run completes, with everything in its final place.
+    // 4. Space is back: the store holds what the table shows (no offer moved on in one and not the
+    // other), and the next run completes, with everything in its final place.
     disk.free();
+    expect(readStore(path.join(dataDir, 'veille.sqlite')).counts).toEqual(countsOf(afterEnrich));
     const last = await run();
     const final = await state();
     const usage = final.usage.today['Pages web']?.calls ?? 0;
@@ -167,10 +175,7 @@ describeWithSmallDisk('Veille on a disk that fills up (a real tmpfs, filled to t
     const store = readStore(path.join(dataDir, 'veille.sqlite'));
     expect(store.duplicateKeys).toEqual([]);
     expect(store.statuses.filter((status) => !FINAL.has(status))).toEqual([]);
-    const tableCounts = Object.fromEntries(
-      final.table.rows.flatMap((row) => COLUMNS.filter((column) => row.counts[column] > 0).map((column) => [`${row.source}\t${column}`, row.counts[column]])),
-    );
-    expect(store.counts).toEqual(tableCounts);
+    expect(store.counts).toEqual(countsOf(final));
   }, 180_000);
 
   it('should stop on a read-only mailbox with « Disque en lecture seule », keep every email, and import them once without duplicate when writable', async () => {
