@@ -8,7 +8,7 @@ import { readStore } from './crash/storeContents';
 import type { App } from './app';
 import { DEFAULT_CRITERIA } from './criteria/criteria';
 import { seedDemo } from './demo/seed';
-import { startTestApp, until as untilState } from './testing/harness';
+import { startTestApp, until } from './testing/harness';
 import { mountSmallDisk, smallDiskAvailable, type SmallDisk } from './testing/smallDisk';
 import { sleep } from './testing/http';
 import { openSse, type SseMessage } from './testing/sseClient';
@@ -27,7 +27,7 @@ const countsOf = (view: StateView): Record<string, number> =>
 const runOnce = async (app: App) => {
   const before = app.deps.bus.current().run.startedAt;
   expect((await fetch(`${app.url}/api/runs`, { method: 'POST' })).status).toBe(202);
-  return untilState(app.deps.bus, (state) => !state.run.active && !!state.run.endedAt && state.run.startedAt !== before);
+  return until(app.deps.bus, (state) => !state.run.active && !!state.run.endedAt && state.run.startedAt !== before);
 };
 
 const usageOnDisk = (dataDir: string): number => {
@@ -36,7 +36,7 @@ const usageOnDisk = (dataDir: string): number => {
 };
 
 /** Polls a condition the server reaches on its own, within a generous bound. */
-const until = async (condition: () => boolean): Promise<void> => {
+const eventually = async (condition: () => boolean): Promise<void> => {
   for (const deadline = Date.now() + 20_000; !condition(); ) {
     if (Date.now() > deadline) throw new Error('Condition jamais atteinte');
     await sleep(100);
@@ -49,7 +49,7 @@ const { appendFileSync } = require('node:fs');
 process.on('unhandledRejection', (reason) => appendFileSync(process.env.UNHANDLED_FILE, String((reason && reason.stack) || reason) + '\\n'));
 `;
 
-describeWithSmallDisk('Veille on a disk that fills up (a real tmpfs, filled to the last byte)', () => {
+describeWithSmallDisk('Veille when the disk refuses writes (a real tmpfs, filled to the last byte or read-only)', () => {
   let disk: SmallDisk | undefined;
   let server: ServerProcess | undefined;
   let work: string;
@@ -63,6 +63,8 @@ describeWithSmallDisk('Veille on a disk that fills up (a real tmpfs, filled to t
       await server?.kill();
     } finally {
       disk?.unmount();
+      disk = undefined;
+      server = undefined;
       rmSync(work, { recursive: true, force: true });
     }
   });
@@ -166,7 +168,7 @@ describeWithSmallDisk('Veille on a disk that fills up (a real tmpfs, filled to t
     expect([...places.values()].filter((where) => where.length !== 1)).toEqual([]);
     expect(readFileSync(unhandled, 'utf8')).toBe('');
     // The calls counted while the disk was full reach the file too, once its writes catch up.
-    await until(() => usageOnDisk(dataDir) === usage);
+    await eventually(() => usageOnDisk(dataDir) === usage);
     expect(readdirSync(dataDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
 
     stream.close();
