@@ -1,5 +1,6 @@
 import { htmlEmail, linkedInCard, nestedDivs, nestedPage } from '../testing/hostile';
 import { createParsePool, type ParsePool } from './pool';
+import { MAX_OFFERS_PER_EMAIL } from './task';
 
 const now = new Date('2026-11-24T08:00:00Z');
 const timers = (): number => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
@@ -73,6 +74,15 @@ describe('The parse worker pool', () => {
   it('should say why an email cannot be read (MIME, size)', async () => {
     await expect(pool.readOffers('LinkedIn', Buffer.alloc(3 * 1024 * 1024, 65))).rejects.toThrow(/Email trop volumineux/);
     await expect(pool.readOffers('LinkedIn', htmlEmail('<p>Rien ici</p>'))).resolves.toEqual([]);
+  });
+
+  it(`should read an alert of ${MAX_OFFERS_PER_EMAIL} offers, and set aside one of more`, async () => {
+    const cards = (count: number): string => Array.from({ length: count }, (_unused, index) => linkedInCard(4_000_000_000 + index)).join('');
+
+    await expect(pool.readOffers('LinkedIn', htmlEmail(cards(MAX_OFFERS_PER_EMAIL)))).resolves.toHaveLength(MAX_OFFERS_PER_EMAIL);
+    await expect(pool.readOffers('LinkedIn', htmlEmail(cards(MAX_OFFERS_PER_EMAIL + 1)))).rejects.toThrow(
+      `Email trop chargé (${MAX_OFFERS_PER_EMAIL + 1} offres, limite ${MAX_OFFERS_PER_EMAIL}) : laissé dans la boîte.`,
+    );
   });
 
   it('should leave no timer behind once its tasks are done', async () => {

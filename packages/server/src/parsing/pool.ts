@@ -31,17 +31,19 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
  */
 export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   const timeLimitMs = options.timeLimitMs ?? PARSE_TIME_LIMIT_MS;
-  const threads = options.threads ?? Math.max(1, Math.min(4, availableParallelism() - 1));
+  // Phase 1 reads one email at a time and phase 2 fetches four pages at a time: two threads keep
+  // up with both, and every app (each test's too) boots no more than that.
+  const threads = options.threads ?? Math.max(1, Math.min(2, availableParallelism() - 1));
   const limit = timeLimitMs < 1_000 ? `${timeLimitMs} ms` : `${timeLimitMs / 1_000} s`.replace('.', ',');
   const starts = new Map<number, () => void>();
   let pool: Piscina | undefined;
   let lastId = 0;
 
-  const started = (): Piscina => {
+  const workers = (): Piscina => {
     if (pool) return pool;
-    // As many threads kept as allowed: no idle-timeout timer outlives a run, and idle workers are
-    // unref'd by piscina, so they never keep the process alive. execArgv: [] keeps tsx from
-    // being loaded twice when the parent runs under it.
+    // minThreads = maxThreads: no idle-timeout timer outlives a run. Idle workers are unref'd by
+    // piscina, so they never keep the process alive. execArgv: [] keeps tsx from being loaded
+    // twice when the parent runs under it.
     pool = new Piscina({ filename: WORKER, minThreads: threads, maxThreads: threads, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: 512 } });
     pool.on('message', (message: Record<string, unknown> | null) => starts.get(Number(message?.[STARTED]))?.());
     pool.on('error', (error: unknown) => options.log?.error({ error: messageOf(error) }, 'a parse worker failed'));
@@ -53,11 +55,12 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     const id = lastId;
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
+    // The clock starts when a worker takes the task, not while it waits its turn.
     starts.set(id, () => {
       timer = setTimeout(() => controller.abort(), timeLimitMs);
     });
     try {
-      return (await started().run({ ...request, id }, { signal: controller.signal })) as R;
+      return (await workers().run({ ...request, id }, { signal: controller.signal })) as R;
     } catch (error) {
       throw controller.signal.aborted ? new TimeLimitError() : error;
     } finally {

@@ -16,11 +16,19 @@ export type EmailReading = { offers: ParsedOffer[] } | { error: string };
 /** The message a worker posts as it takes a task: the task's time limit starts then, not in the queue. */
 export const STARTED = 'veilleParseStarted';
 
+/**
+ * The busiest real alert holds 30 offers. Thousands would be stored and announced in one go on
+ * the main thread, stalling the API as long as a deep parse would.
+ */
+export const MAX_OFFERS_PER_EMAIL = 200;
+
 const readEmail = async (board: Board, raw: Uint8Array): Promise<EmailReading> => {
   const parser = parserFor(board);
   if (!parser) return { error: `Aucun parseur pour ${board}` };
   try {
-    return { offers: parser.parse(await decodeAlert(raw)) };
+    const offers = parser.parse(await decodeAlert(raw));
+    if (offers.length > MAX_OFFERS_PER_EMAIL) return { error: `Email trop chargé (${offers.length} offres, limite ${MAX_OFFERS_PER_EMAIL}) : laissé dans la boîte.` };
+    return { offers };
   } catch (error) {
     if (error instanceof HtmlTooDeepError) return { error: `${error.message} : laissé dans la boîte.` };
     return { error: error instanceof Error ? error.message : String(error) };
