@@ -54,18 +54,27 @@ type Visitor = {
 
 /** Depth-first walk with an explicit stack: input depth never reaches the call stack. */
 export function walk(roots: readonly AnyNode[], visitor: Visitor): void {
-  const stack: { node: AnyNode; leaving: boolean }[] = [];
-  for (let index = roots.length - 1; index >= 0; index -= 1) stack.push({ node: roots[index], leaving: false });
-  for (let frame = stack.pop(); frame; frame = stack.pop()) {
-    const { node, leaving } = frame;
-    if (leaving) {
+  // Two parallel stacks rather than a frame object per visit: this walk runs for every card.
+  const nodes: AnyNode[] = [];
+  const leaving: boolean[] = [];
+  for (let index = roots.length - 1; index >= 0; index -= 1) {
+    nodes.push(roots[index]);
+    leaving.push(false);
+  }
+  while (nodes.length > 0) {
+    const node = nodes.pop() as AnyNode;
+    if (leaving.pop()) {
       visitor.leave?.(node);
       continue;
     }
     if (!visitor.enter(node)) continue;
-    stack.push({ node, leaving: true });
+    nodes.push(node);
+    leaving.push(true);
     if (!('children' in node)) continue;
-    for (let index = node.children.length - 1; index >= 0; index -= 1) stack.push({ node: node.children[index], leaving: false });
+    for (let index = node.children.length - 1; index >= 0; index -= 1) {
+      nodes.push(node.children[index]);
+      leaving.push(false);
+    }
   }
 }
 
