@@ -1,4 +1,5 @@
 import { benchAirtable } from './airtable.bench';
+import { benchHostile } from './hostile.bench';
 import { benchImapAudit } from './imap.bench';
 import { benchParsing } from './parsing.bench';
 import { benchPhases } from './phases.bench';
@@ -11,6 +12,7 @@ const main = async (): Promise<void> => {
   benchProjection();
   await benchSse();
   await benchParsing();
+  await benchHostile();
   await benchImapAudit();
   await benchPhases();
   await benchAirtable();
