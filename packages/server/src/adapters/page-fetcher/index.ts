@@ -3,7 +3,8 @@ import { Agent, fetch, type Dispatcher, type Response } from 'undici';
 import { refusalOf } from './addresses';
 import { extract } from './extractors';
 import { createHostLimiter } from './hostLimiter';
-import { guardedLookup, InternalAddressError, systemResolver, type Resolver } from './lookup';
+import { isIP } from 'node:net';
+import { createAddressPins, InternalAddressError, systemResolver, type Resolver } from './lookup';
 
 export type PageFetcherOptions = {
   allowPrivate: boolean;
@@ -65,9 +66,10 @@ const failureReason = (error: unknown): string => {
 };
 
 /**
- * Phase 2's window on the web: polite, capped, and closed to internal addresses. Every connection
- * goes through a dispatcher whose own DNS lookup refuses internal addresses, so the address checked
- * is the address connected to, on every redirect hop. Veille's own origin has a dispatcher of its own.
+ * Phase 2's window on the web: polite, capped, and closed to internal addresses. Each hop resolves
+ * its host once and checks the addresses; its connection goes through a dispatcher whose lookup
+ * answers exactly those, so the address checked is the address connected to, on every redirect hop.
+ * Veille's own origin has a dispatcher of its own.
  */
 export function createPageFetcher(options: PageFetcherOptions): ClosablePageFetcher {
   const timeoutMs = options.timeoutMs ?? 15_000;
@@ -76,7 +78,8 @@ export function createPageFetcher(options: PageFetcherOptions): ClosablePageFetc
   const selfLimit = createHostLimiter(options.perHostConcurrency ?? 2, 0);
   const now = options.now ?? (() => new Date());
   const selfOrigin = options.selfOrigin && new URL(options.selfOrigin).origin;
-  const outside = new Agent({ connect: { lookup: guardedLookup(options.lookup ?? systemResolver, options.allowPrivate) } });
+  const pins = createAddressPins(options.lookup ?? systemResolver, options.allowPrivate);
+  const outside = new Agent({ connect: { lookup: pins.lookup } });
   const self = new Agent();
 
   const get = async (url: URL, dispatcher: Dispatcher): Promise<Fetched> => {
@@ -105,7 +108,14 @@ export function createPageFetcher(options: PageFetcherOptions): ClosablePageFetc
       const refusal = isSelf ? undefined : refusalOf(url, options.allowPrivate);
       if (refusal) return { kind: 'ignored', reason: refusal };
       const current = url;
-      const response = await (isSelf ? selfLimit : limit)(url.host, () => get(current, isSelf ? self : outside));
+      const hostname = url.hostname.replace(/^\[|\]$/g, '');
+      const unpin = isSelf || isIP(hostname) ? () => undefined : await pins.pin(hostname);
+      let response: Fetched;
+      try {
+        response = await (isSelf ? selfLimit : limit)(url.host, () => get(current, isSelf ? self : outside));
+      } finally {
+        unpin();
+      }
       if (response.location) {
         url = new URL(response.location, url);
         continue;

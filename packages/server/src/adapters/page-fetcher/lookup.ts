@@ -12,22 +12,61 @@ export function systemResolver(hostname: string): Promise<LookupAddress[]> {
 
 export class InternalAddressError extends Error {}
 
+/** A host name's addresses once checked: refused when any of them is internal, unless private addresses are allowed. */
+async function checkedAddresses(resolve: Resolver, hostname: string, allowPrivate: boolean): Promise<LookupAddress[]> {
+  const found = await resolve(hostname);
+  const blocked = allowPrivate ? undefined : found.find((entry) => isInternalAddress(entry.address));
+  if (blocked) throw new InternalAddressError(internalRefusal(hostname, blocked.address));
+  if (found.length === 0) throw Object.assign(new Error(`Aucune adresse pour ${hostname}`), { code: 'ENOTFOUND' });
+  return found;
+}
+
+export type AddressPins = {
+  /**
+   * Resolves and checks a host name before its request, and pins what it checked for the
+   * connection; the returned function unpins it once the request is over.
+   */
+  pin(hostname: string): Promise<() => void>;
+  /** The lookup a connection makes: the pinned addresses, so no second resolution can answer differently. */
+  readonly lookup: LookupFunction;
+};
+
 /**
- * The lookup a connection makes: the addresses it returns are the ones the socket connects to, so
- * refusing internal ones here leaves no second resolution a rebinding name could answer differently.
+ * The address checked is the address connected to: each request resolves its host once, before
+ * it waits its turn on that site (a name that does not resolve fails at once, without the polite
+ * delay), and its connection is made to exactly those addresses. A connection with no pin (none is
+ * expected) resolves and checks on its own.
  */
-export function guardedLookup(resolve: Resolver, allowPrivate: boolean): LookupFunction {
-  return (hostname, options, callback) => {
-    resolve(hostname).then(
-      (found) => {
-        const blocked = allowPrivate ? undefined : found.find((entry) => isInternalAddress(entry.address));
-        if (blocked) return callback(new InternalAddressError(internalRefusal(hostname, blocked.address)), '', 0);
-        const usable = options.family ? found.filter((entry) => entry.family === options.family) : found;
-        if (usable.length === 0) return callback(Object.assign(new Error(`Aucune adresse pour ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
-        if (options.all) return callback(null, usable);
-        return callback(null, usable[0].address, usable[0].family);
-      },
-      (error: NodeJS.ErrnoException) => callback(error, '', 0),
-    );
+export function createAddressPins(resolve: Resolver, allowPrivate: boolean): AddressPins {
+  const pinned = new Map<string, { addresses: LookupAddress[]; holders: number }>();
+
+  const addressesOf = (hostname: string): Promise<LookupAddress[]> => {
+    const pin = pinned.get(hostname);
+    return pin ? Promise.resolve(pin.addresses) : checkedAddresses(resolve, hostname, allowPrivate);
+  };
+
+  return {
+    pin: async (hostname) => {
+      const addresses = await checkedAddresses(resolve, hostname, allowPrivate);
+      const pin = pinned.get(hostname) ?? { addresses, holders: 0 };
+      pin.addresses = addresses;
+      pin.holders += 1;
+      pinned.set(hostname, pin);
+      return () => {
+        pin.holders -= 1;
+        if (pin.holders === 0 && pinned.get(hostname) === pin) pinned.delete(hostname);
+      };
+    },
+    lookup: (hostname, options, callback) => {
+      addressesOf(hostname).then(
+        (found) => {
+          const usable = options.family ? found.filter((entry) => entry.family === options.family) : found;
+          if (usable.length === 0) return callback(Object.assign(new Error(`Aucune adresse pour ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
+          if (options.all) return callback(null, usable);
+          return callback(null, usable[0].address, usable[0].family);
+        },
+        (error: NodeJS.ErrnoException) => callback(error, '', 0),
+      );
+    },
   };
 }

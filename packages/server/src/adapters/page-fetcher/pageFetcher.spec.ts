@@ -277,4 +277,16 @@ describe('Page fetcher', () => {
 
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
   });
+
+  it('should not make a name that does not resolve wait the polite delay: nothing reached the site', async () => {
+    const { lookup } = scriptedResolver({});
+    const offline = fetcher({ allowPrivate: false, lookup, perHostDelayMs: 2_000, perHostConcurrency: 1 });
+    const started = Date.now();
+
+    const outcomes = await Promise.all([1, 2, 3, 4].map((id) => offline(`https://absent.test/offre/${id}`)));
+
+    expect(outcomes.every((outcome) => outcome.kind === 'ignored' && outcome.reason.includes('ENOTFOUND absent.test'))).toBe(true);
+    // Queued behind the delay, the four would take at least 6 s.
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
 });
