@@ -120,6 +120,8 @@ describeWithSmallDisk('Veille when the disk refuses writes (a real tmpfs, filled
     const importReason = reasonOf(importRun);
     const criteriaBefore = readFileSync(path.join(dataDir, 'criteres.json'), 'utf8');
     const criteriaSave = await call('PUT', '/api/criteria', { ...DEFAULT_CRITERIA, salaryFloor: 60_000 });
+    const someSource = (await state()).table.rows[0].source;
+    const activation = await call('POST', `/api/sources/${encodeURIComponent(someSource)}/activation`, { phase: 'analyse', enabled: false });
     const afterImport = await state();
 
     expect(importReason).toMatch(/^Disque plein : les offres de l'email « .+ » n'ont pas pu être enregistrées dans la base\. Rien n'est perdu : l'email .+ reste dans la boîte/);
@@ -129,6 +131,8 @@ describeWithSmallDisk('Veille when the disk refuses writes (a real tmpfs, filled
     expect(mailboxContents(mailbox)).toEqual(seeded);
     expect(criteriaSave).toEqual({ status: 507, body: { error: expect.stringMatching(/^Disque plein : les critères n'ont pas pu être enregistrés\. Rien n'est perdu/) } });
     expect(readFileSync(path.join(dataDir, 'criteres.json'), 'utf8')).toBe(criteriaBefore);
+    expect(activation).toEqual({ status: 507, body: { error: expect.stringMatching(/^Disque plein : la modification demandée n'a pas pu être enregistrée\. Rien n'est perdu : rien n'a changé/) } });
+    expect(afterImport.table.rows[0].activation.analyse).toBe(true);
 
     // 2. Space is back: the import completes (enrichment off, to keep offers waiting for step 3).
     disk.free();

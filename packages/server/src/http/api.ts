@@ -6,7 +6,7 @@ import type { Deps } from '../app/deps';
 import { messageOf, redact, UnavailableError } from '../app/errors';
 import { reload } from '../app/reload';
 import { ConflictError, startRun, stopRun } from '../app/runs';
-import { WriteFailedError } from '../app/writeFailures';
+import { WriteFailedError, writeFailureOf } from '../app/writeFailures';
 import { InvalidCriteriaError } from '../criteria/criteria';
 import { frameworkMessage } from './body';
 import type { EventStream } from './sse';
@@ -19,6 +19,8 @@ const offersQuery = z.object({
 });
 
 class BadRequestError extends Error {}
+
+const WRITE_FROM_PAGE = { failed: "la modification demandée n'a pas pu être enregistrée", kept: "rien n'a changé" };
 
 const statusOf = (error: unknown): number => {
   if (error instanceof BadRequestError || error instanceof InvalidCriteriaError) return 400;
@@ -159,11 +161,14 @@ export const apiRouter = (deps: Deps, stream: EventStream): Router => {
     response.status(404).json({ error: 'Route inconnue.' });
   });
 
-  router.use((error: unknown, _request: Request, response: Response, _next: NextFunction) => {
+  router.use((caught: unknown, _request: Request, response: Response, _next: NextFunction) => {
+    // A write the disk refused, from any route (an activation, a setup…), says so like the phases do.
+    const error = writeFailureOf(caught, WRITE_FROM_PAGE) ?? caught;
     const status = statusOf(error);
     const message = redact(frameworkMessage(error) ?? messageOf(error), deps.secrets);
     if (status >= 500) deps.log.error({ error: message }, 'request failed');
-    response.status(status).json({ error: status === 500 ? `Erreur interne : ${message}` : message });
+    // An unexpected error's message may name files of this machine: it goes to the log, not to the page.
+    response.status(status).json({ error: status === 500 ? 'Erreur interne : le détail est dans le journal de Veille.' : message });
   });
 
   return router;

@@ -82,3 +82,32 @@ describe('Errors of the HTTP API', () => {
     expectCleanJsonError(stop, 409);
   });
 });
+
+describe('Given an unexpected failure behind a route', () => {
+  it('should answer a 500 that keeps the failure’s detail, which may name files, out of the page', async () => {
+    const { dir, cleanup } = freshDataDir();
+    const app = await startTestApp(dir, {}, {
+      wrapStore: (store) => ({
+        ...store,
+        setActivation: async () => {
+          throw new Error("EBADF: bad file descriptor, read '/home/someone/veille/data/veille.sqlite'");
+        },
+      }),
+    });
+    try {
+      const sender = app.deps.bus.current().sources.keys().next().value as string;
+
+      const answer = await request(`${app.url}/api/sources/${encodeURIComponent(sender)}/activation`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"phase":"enrich","enabled":false}',
+      });
+
+      expectCleanJsonError(answer, 500);
+      expect(jsonOf(answer)).toEqual({ error: 'Erreur interne : le détail est dans le journal de Veille.' });
+    } finally {
+      await app.close();
+      cleanup();
+    }
+  });
+});
