@@ -8,7 +8,7 @@ import { createAddressPins, InternalAddressError, systemResolver, type Resolver 
 
 export type PageFetcherOptions = {
   allowPrivate: boolean;
-  /** Veille's own origin (scheme, host and port), where the demo pages live: always allowed. */
+  /** Veille's own origin (scheme, host and port): its demo pages there (/demo/…) are always allowed, nothing else of it. */
   selfOrigin?: string;
   /** How host names are resolved: the system's resolver unless given (tests answer their own names). */
   lookup?: Resolver;
@@ -104,7 +104,8 @@ export function createPageFetcher(options: PageFetcherOptions): ClosablePageFetc
   const fetchPage = async (start: string): Promise<PageOutcome> => {
     let url = new URL(start);
     for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
-      const isSelf = url.origin === selfOrigin;
+      // Only the demo pages: an alert linking to Veille's own API must not feed its answers to the analysis.
+      const isSelf = url.origin === selfOrigin && url.pathname.startsWith('/demo/');
       const refusal = isSelf ? undefined : refusalOf(url, options.allowPrivate);
       if (refusal) return { kind: 'ignored', reason: refusal };
       const current = url;

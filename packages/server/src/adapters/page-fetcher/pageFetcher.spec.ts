@@ -43,9 +43,10 @@ const ROUTES: Record<string, Route> = {
     send(200, html('', jsonLd(posting)))(_request, response);
   },
   '/hop1': send(302, '', { location: '/hop2' }),
+  '/demo/offres/hellowork-7012345': send(200, html('<h1>Data engineer</h1>', jsonLd(posting))),
   '/hop2': send(301, '', { location: '/jsonld' }),
   '/loop': send(302, '', { location: '/loop' }),
-  '/to': (request, response) => send(302, '', { location: new URL(request.url ?? '', 'http://x').searchParams.get('url') ?? '/' })(request, response),
+  '/demo/to': (request, response) => send(302, '', { location: new URL(request.url ?? '', 'http://x').searchParams.get('url') ?? '/' })(request, response),
 };
 
 const listening = async (server: Server, host = '127.0.0.1'): Promise<string> => {
@@ -217,7 +218,8 @@ describe('Page fetcher', () => {
     it('should check every redirect hop, whether it names an IP or a host', async () => {
       const { lookup } = scriptedResolver({ 'boucle.test': [['127.0.0.1']], localhost: [['::1', '127.0.0.1']] });
       const strict = fetcher({ allowPrivate: false, selfOrigin: origin, lookup });
-      const via = (target: string): string => `${origin}/to?url=${encodeURIComponent(target)}`;
+      // Veille's own demo pages stand for a site outside that redirects.
+      const via = (target: string): string => `${origin}/demo/to?url=${encodeURIComponent(target)}`;
 
       const outcomes = await Promise.all([via(`${insideOrigin}/jsonld`), via(`http://boucle.test:${insidePort}/jsonld`), via(via(`http://localhost:${insidePort}/jsonld`))].map(strict));
 
@@ -229,15 +231,17 @@ describe('Page fetcher', () => {
       expect(reached).toEqual([]);
     });
 
-    it("should let only Veille's own origin through, host and port, never a path that looks like its demo pages", async () => {
+    it("should let only Veille's own demo pages through, on its origin (host and port), never a path that looks like them elsewhere", async () => {
       const strict = fetcher({ allowPrivate: false, selfOrigin: origin, lookup: scriptedResolver({ localhost: [['127.0.0.1']] }).lookup });
       const { port } = new URL(origin);
 
-      const own = await strict(`${origin}/hop1`);
+      const own = await strict(`${origin}/demo/offres/hellowork-7012345`);
+      const ownApi = await strict(`${origin}/jsonld`);
       const otherPort = await strict(`${insideOrigin}/demo/offres/hellowork-7012345`);
       const otherHost = await strict(`http://localhost:${port}/demo/offres/hellowork-7012345`);
 
       expect(own.kind).toBe('found');
+      expect(ownApi).toEqual({ kind: 'ignored', reason: 'Adresse interne refusée (127.0.0.1 → 127.0.0.1)' });
       expect(otherPort).toEqual({ kind: 'ignored', reason: 'Adresse interne refusée (127.0.0.1 → 127.0.0.1)' });
       expect(otherHost).toEqual({ kind: 'ignored', reason: 'Adresse interne refusée (localhost → 127.0.0.1)' });
       expect(reached).toEqual([]);
