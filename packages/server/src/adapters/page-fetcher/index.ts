@@ -1,6 +1,7 @@
 import type { CallMeter, PageFetcher, PageOutcome } from '@veille/domain';
 import { Agent, fetch, type Dispatcher, type Response } from 'undici';
 import { refusalOf } from './addresses';
+import { decodeBody } from './decodeBody';
 import { extract } from './extractors';
 import { createHostLimiter } from './hostLimiter';
 import { isIP } from 'node:net';
@@ -36,13 +37,13 @@ const HEADERS = {
 class PageTooLargeError extends Error {}
 class PageTimeoutError extends Error {}
 
-type Fetched = { status: number; location: string | null; html: string };
+type Fetched = { status: number; location: string | null; body: Uint8Array; contentType: string | null };
 
 const duration = (ms: number): string => (ms < 1_000 ? `${ms} ms` : `${Math.round(ms / 1_000)} s`);
 const size = (bytes: number): string => (bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} Ko` : `${Math.round(bytes / 1024 / 1024)} Mo`);
 
-const readCapped = async (response: Response, maxBytes: number): Promise<string> => {
-  if (!response.body) return '';
+const readCapped = async (response: Response, maxBytes: number): Promise<Uint8Array> => {
+  if (!response.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of response.body) {
@@ -50,7 +51,7 @@ const readCapped = async (response: Response, maxBytes: number): Promise<string>
     if (size > maxBytes) throw new PageTooLargeError();
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 };
 
 const statusReason = (status: number): string =>
@@ -91,9 +92,9 @@ export function createPageFetcher(options: PageFetcherOptions): ClosablePageFetc
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location) {
         await response.body?.cancel();
-        return { status: response.status, location, html: '' };
+        return { status: response.status, location, body: new Uint8Array(), contentType: null };
       }
-      return { status: response.status, location: null, html: await readCapped(response, maxBytes) };
+      return { status: response.status, location: null, body: await readCapped(response, maxBytes), contentType: response.headers.get('content-type') };
     } catch (error) {
       throw controller.signal.aborted ? new PageTimeoutError() : error;
     } finally {
@@ -123,7 +124,9 @@ export function createPageFetcher(options: PageFetcherOptions): ClosablePageFetc
       }
       if (response.status === 404 || response.status === 410) return { kind: 'expired', reason: `Page introuvable (${response.status})` };
       if (response.status < 200 || response.status >= 300) return { kind: 'ignored', reason: statusReason(response.status) };
-      return (options.extract ?? extract)(url.toString(), response.html, now());
+      const decoded = decodeBody(response.body, response.contentType);
+      if ('refusal' in decoded) return { kind: 'ignored', reason: decoded.refusal };
+      return (options.extract ?? extract)(url.toString(), decoded.html, now());
     }
     return { kind: 'ignored', reason: `Trop de redirections (plus de ${MAX_REDIRECTS})` };
   };

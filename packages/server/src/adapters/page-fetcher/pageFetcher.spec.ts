@@ -13,6 +13,18 @@ const send = (status: number, body: string, headers: Record<string, string> = {}
   response.end(body);
 };
 
+const sendBytes = (status: number, body: Buffer, headers: Record<string, string>): Route => (_request, response) => {
+  response.writeHead(status, headers);
+  response.end(body);
+};
+
+/** A page written by a site still in Latin-1: accents are single bytes, unreadable as UTF-8. */
+const latin1Page = (head: string): Buffer =>
+  Buffer.from(
+    html('<h1>Ingénieur données</h1>', `${head}${jsonLd({ '@type': 'JobPosting', title: 'Ingénieur données', description: 'Équipe à Lyon, café offert.' })}`),
+    'latin1',
+  );
+
 const posting = {
   '@context': 'https://schema.org',
   '@type': 'JobPosting',
@@ -43,6 +55,11 @@ const ROUTES: Record<string, Route> = {
     send(200, html('', jsonLd(posting)))(_request, response);
   },
   '/hop1': send(302, '', { location: '/hop2' }),
+  '/latin1-header': sendBytes(200, latin1Page(''), { 'content-type': 'text/html; charset=ISO-8859-1' }),
+  '/cp1252-meta': sendBytes(200, latin1Page('<meta charset="windows-1252">'), { 'content-type': 'text/html' }),
+  '/untyped': sendBytes(200, Buffer.from(html('<h1>Data engineer</h1>', jsonLd(posting))), {}),
+  '/pdf': sendBytes(200, Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n'), { 'content-type': 'application/pdf' }),
+  '/binary-as-html': sendBytes(200, Buffer.from([0x3c, 0x68, 0x31, 0x3e, 0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x89, 0x50]), { 'content-type': 'text/html' }),
   '/demo/offres/hellowork-7012345': send(200, html('<h1>Data engineer</h1>', jsonLd(posting))),
   '/hop2': send(301, '', { location: '/jsonld' }),
   '/loop': send(302, '', { location: '/loop' }),
@@ -141,6 +158,19 @@ describe('Page fetcher', () => {
 
     expect(outcome.kind).toBe('found');
     expect(outcome.kind === 'found' && outcome.text).not.toContain('Menu');
+  });
+
+  it('should read a page in the charset it declares, in its headers or in a meta tag, and one that declares no type', async () => {
+    const [header, meta, untyped] = await Promise.all(['/latin1-header', '/cp1252-meta', '/untyped'].map((route) => fetcher()(`${origin}${route}`)));
+
+    expect(header).toMatchObject({ kind: 'found', text: 'Équipe à Lyon, café offert.', fields: { title: 'Ingénieur données' } });
+    expect(meta).toMatchObject({ kind: 'found', text: 'Équipe à Lyon, café offert.' });
+    expect(untyped).toMatchObject({ kind: 'found', fields: { company: 'Acme' } });
+  });
+
+  it('should set aside what is no page to read: a PDF, a binary file served as HTML', async () => {
+    expect(await fetcher()(`${origin}/pdf`)).toEqual({ kind: 'ignored', reason: 'Format non pris en charge (application/pdf)' });
+    expect(await fetcher()(`${origin}/binary-as-html`)).toEqual({ kind: 'ignored', reason: 'Page illisible : contenu binaire' });
   });
 
   it('should stop reading a page over the size cap, and say so', async () => {
