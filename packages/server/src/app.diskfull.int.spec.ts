@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { COLUMNS, type StateView } from '@veille/domain';
 import { mailboxContents, placesOf, type MailFile } from './crash/mailboxContents';
 import { startServer, type ServerProcess } from './crash/serverProcess';
@@ -183,6 +185,22 @@ describeWithSmallDisk('Veille when the disk refuses writes (a real tmpfs, filled
     expect(store.statuses.filter((status) => !FINAL.has(status))).toEqual([]);
     expect(store.counts).toEqual(countsOf(final));
   }, 180_000);
+
+  it('should refuse to start on a full disk with « Disque plein : … », having changed nothing', () => {
+    disk = mountSmallDisk(4);
+    disk.fill();
+    const dataDir = path.join(disk.dir, 'data');
+
+    const started = spawnSync(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, path.join(__dirname, 'main.ts')], {
+      cwd: work,
+      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+
+    expect(started.status).toBe(1);
+    expect(started.stderr.trim()).toMatch(/^Démarrage impossible : Disque plein : Veille ne peut pas préparer ses fichiers dans le dossier de données\. Rien n'est perdu : aucune donnée n'a été modifiée\. Libérez de la place/);
+  }, 90_000);
 
   it('should stop on a read-only mailbox with « Disque en lecture seule », keep every email, and import them once without duplicate when writable', async () => {
     const dataDir = path.join(work, 'data');

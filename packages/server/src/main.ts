@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig, loadDotEnv } from './config';
 import { startApp } from './app';
+import { messageOf } from './app/errors';
+import { writeFailureOf } from './app/writeFailures';
 import { describeListening } from './http/addresses';
 
 const main = async (): Promise<void> => {
@@ -16,7 +18,14 @@ const main = async (): Promise<void> => {
   process.once('SIGTERM', shutdown);
 };
 
+/** Why Veille cannot start, as the user can act on it: a bad variable, a disk that refuses writes, or the error itself. */
+function startupFailure(error: unknown): string {
+  if (error instanceof ConfigError) return error.message;
+  const refused = writeFailureOf(error, { failed: 'Veille ne peut pas préparer ses fichiers dans le dossier de données', kept: "aucune donnée n'a été modifiée" });
+  return `Démarrage impossible : ${refused ? refused.message : messageOf(error)}`;
+}
+
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : `Démarrage impossible : ${String(error)}`}\n`);
+  process.stderr.write(`${startupFailure(error)}\n`);
   process.exit(1);
 });
