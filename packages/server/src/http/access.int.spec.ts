@@ -1,7 +1,6 @@
 import type { StateView } from '@veille/domain';
-import type { App } from '../app';
 import type { Listening } from './addresses';
-import { freshDataDir, runEnded, startTestApp } from '../testing/harness';
+import { appForSuite, runEnded } from '../testing/harness';
 import { jsonOf, request } from '../testing/request';
 import { openSse } from '../testing/sseClient';
 import { SESSION_COOKIE } from './access';
@@ -16,20 +15,8 @@ const form = (token: string, headers: Record<string, string> = {}) => ({
 const cookieFrom = (setCookie: string[] | undefined): string => (setCookie?.[0] ?? '').split(';')[0];
 
 describe('Veille bound beyond loopback, with ACCESS_TOKEN', () => {
-  let app: App;
-  let cleanup: () => void;
   let listening: Listening;
-
-  beforeAll(async () => {
-    let dir: string;
-    ({ dir, cleanup } = freshDataDir());
-    app = await startTestApp(dir, { HOST: '0.0.0.0', ACCESS_TOKEN: TOKEN }, { onListening: (heard) => (listening = heard) });
-  });
-
-  afterAll(async () => {
-    await app.close();
-    cleanup();
-  });
+  const suite = appForSuite({ HOST: '0.0.0.0', ACCESS_TOKEN: TOKEN }, { onListening: (heard) => (listening = heard) });
 
   describe('Given no token at all', () => {
     it.each([
@@ -38,23 +25,23 @@ describe('Veille bound beyond loopback, with ACCESS_TOKEN', () => {
       ['POST', '/api/runs'],
       ['GET', '/assets/index.js'],
     ])('should refuse %s %s with a 401 in JSON, in French', async (method, path) => {
-      const answer = await request(`${app.url}${path}`, { method, headers: { accept: 'application/json' } });
+      const answer = await request(`${suite.app.url}${path}`, { method, headers: { accept: 'application/json' } });
 
       expect(answer.status).toBe(401);
       expect(answer.headers['www-authenticate']).toContain('Bearer');
       expect(jsonOf(answer)).toEqual({ error: expect.stringContaining('Accès refusé') });
-      expect(app.deps.bus.current().run.active).toBe(false);
+      expect(suite.app.deps.bus.current().run.active).toBe(false);
     });
 
     it('should send a browser asking for the page to the login form', async () => {
-      const answer = await request(`${app.url}/`, { headers: { accept: 'text/html,application/xhtml+xml' } });
+      const answer = await request(`${suite.app.url}/`, { headers: { accept: 'text/html,application/xhtml+xml' } });
 
       expect(answer.status).toBe(303);
       expect(answer.headers.location).toBe('/login');
     });
 
     it('should refuse the event stream', async () => {
-      const answer = await request(`${app.url}/api/events`, { headers: { accept: 'text/event-stream' } });
+      const answer = await request(`${suite.app.url}/api/events`, { headers: { accept: 'text/event-stream' } });
 
       expect(answer.status).toBe(401);
     });
@@ -62,9 +49,9 @@ describe('Veille bound beyond loopback, with ACCESS_TOKEN', () => {
 
   describe('Given a wrong token', () => {
     it('should say the token is wrong, for a bearer and on the form, without a cookie', async () => {
-      const viaBearer = await request(`${app.url}/api/state`, { headers: { authorization: `Bearer ${TOKEN}x` } });
-      const viaForm = await request(`${app.url}/login`, form(TOKEN.slice(0, -1)));
-      const viaCookie = await request(`${app.url}/api/state`, { headers: { cookie: `${SESSION_COOKIE}=${TOKEN}` } });
+      const viaBearer = await request(`${suite.app.url}/api/state`, { headers: { authorization: `Bearer ${TOKEN}x` } });
+      const viaForm = await request(`${suite.app.url}/login`, form(TOKEN.slice(0, -1)));
+      const viaCookie = await request(`${suite.app.url}/api/state`, { headers: { cookie: `${SESSION_COOKIE}=${TOKEN}` } });
 
       expect(viaBearer.status).toBe(401);
       expect(jsonOf(viaBearer)).toEqual({ error: 'Jeton d’accès incorrect.' });
@@ -78,7 +65,7 @@ describe('Veille bound beyond loopback, with ACCESS_TOKEN', () => {
 
   describe('Given the login form', () => {
     it('should be a French, labelled form that needs no script', async () => {
-      const page = await request(`${app.url}/login`);
+      const page = await request(`${suite.app.url}/login`);
 
       expect(page.status).toBe(200);
       expect(page.headers['content-type']).toContain('text/html');
@@ -90,12 +77,12 @@ describe('Veille bound beyond loopback, with ACCESS_TOKEN', () => {
     });
 
     it('should set an HttpOnly SameSite=Strict cookie that opens the page, the API and the stream', async () => {
-      const login = await request(`${app.url}/login`, form(TOKEN));
+      const login = await request(`${suite.app.url}/login`, form(TOKEN));
       const cookie = cookieFrom(login.headers['set-cookie']);
 
-      const page = await request(`${app.url}/`, { headers: { cookie, accept: 'text/html' } });
-      const state = await request(`${app.url}/api/state`, { headers: { cookie } });
-      const stream = openSse(`${app.url}/api/events`, { cookie });
+      const page = await request(`${suite.app.url}/`, { headers: { cookie, accept: 'text/html' } });
+      const state = await request(`${suite.app.url}/api/state`, { headers: { cookie } });
+      const stream = openSse(`${suite.app.url}/api/events`, { cookie });
       await stream.waitFor((messages) => messages.length >= 1);
       stream.close();
 
@@ -112,13 +99,13 @@ describe('Veille bound beyond loopback, with ACCESS_TOKEN', () => {
     });
 
     it('should mark the cookie Secure when the request came over https (a TLS proxy in front)', async () => {
-      const login = await request(`${app.url}/login`, form(TOKEN, { 'x-forwarded-proto': 'https' }));
+      const login = await request(`${suite.app.url}/login`, form(TOKEN, { 'x-forwarded-proto': 'https' }));
 
       expect(login.headers['set-cookie']?.[0]).toMatch(/; Secure/);
     });
 
     it('should refuse a login posted from another site', async () => {
-      const login = await request(`${app.url}/login`, form(TOKEN, { origin: 'https://evil.example' }));
+      const login = await request(`${suite.app.url}/login`, form(TOKEN, { origin: 'https://evil.example' }));
 
       expect(login.status).toBe(403);
       expect(login.headers['set-cookie']).toBeUndefined();
@@ -127,14 +114,14 @@ describe('Veille bound beyond loopback, with ACCESS_TOKEN', () => {
 
   describe('Given the token as a bearer (curl)', () => {
     it('should answer the API and stream a whole run, demo pages included', async () => {
-      const stream = openSse(`${app.url}/api/events`, bearer);
+      const stream = openSse(`${suite.app.url}/api/events`, bearer);
       await stream.waitFor((messages) => messages.length >= 1);
 
-      const run = await request(`${app.url}/api/runs`, { method: 'POST', headers: bearer });
-      const state = await runEnded(app.deps.bus);
+      const run = await request(`${suite.app.url}/api/runs`, { method: 'POST', headers: bearer });
+      const state = await runEnded(suite.app.deps.bus);
       await stream.waitFor((messages) => messages.some((message) => message.event === 'RunEnded'));
       stream.close();
-      const view = jsonOf(await request(`${app.url}/api/state`, { headers: bearer })) as StateView;
+      const view = jsonOf(await request(`${suite.app.url}/api/state`, { headers: bearer })) as StateView;
 
       expect(run.status).toBe(202);
       expect(state.run.outcome).toBe('done');
@@ -147,32 +134,20 @@ describe('Veille bound beyond loopback, with ACCESS_TOKEN', () => {
   describe('When it says where it listens', () => {
     it('should say it listens on every interface, and keep a loopback URL for its own demo pages', () => {
       expect(listening.everywhere).toBe(true);
-      expect(listening.bound).toBe(`0.0.0.0:${new URL(app.url).port}`);
+      expect(listening.bound).toBe(`0.0.0.0:${new URL(suite.app.url).port}`);
       expect(listening.urls.length).toBeGreaterThan(0);
-      expect(app.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(suite.app.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     });
   });
 });
 
 describe('Veille on loopback with no ACCESS_TOKEN', () => {
-  let app: App;
-  let cleanup: () => void;
-
-  beforeAll(async () => {
-    let dir: string;
-    ({ dir, cleanup } = freshDataDir());
-    app = await startTestApp(dir);
-  });
-
-  afterAll(async () => {
-    await app.close();
-    cleanup();
-  });
+  const suite = appForSuite();
 
   it('should open the page, the API and the stream with no login, as before', async () => {
-    const page = await request(`${app.url}/`, { headers: { accept: 'text/html' } });
-    const state = await request(`${app.url}/api/state`);
-    const login = await request(`${app.url}/login`);
+    const page = await request(`${suite.app.url}/`, { headers: { accept: 'text/html' } });
+    const state = await request(`${suite.app.url}/api/state`);
+    const login = await request(`${suite.app.url}/login`);
 
     expect(page.status).toBe(200);
     expect(page.text).toContain('<div id="app">');

@@ -1,5 +1,4 @@
-import type { App } from '../app';
-import { freshDataDir, startTestApp } from '../testing/harness';
+import { appForSuite, freshDataDir, startTestApp } from '../testing/harness';
 import { jsonOf, request, type Answer } from '../testing/request';
 
 /** What no answer may carry: an HTML page, a stack line, an absolute path of this machine. */
@@ -15,22 +14,10 @@ const expectCleanJsonError = (answer: Answer, status: number): void => {
 };
 
 describe('Errors of the HTTP API', () => {
-  let app: App;
-  let cleanup: () => void;
-
-  beforeAll(async () => {
-    let dir: string;
-    ({ dir, cleanup } = freshDataDir());
-    app = await startTestApp(dir);
-  });
-
-  afterAll(async () => {
-    await app.close();
-    cleanup();
-  });
+  const suite = appForSuite();
 
   const send = (method: string, path: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-    request(`${app.url}${path}`, { method, headers, body });
+    request(`${suite.app.url}${path}`, { method, headers, body });
 
   it('should answer malformed JSON with a 400 in French', async () => {
     const answer = await send('PUT', '/api/criteria', '{"keywords": [');
@@ -62,7 +49,7 @@ describe('Errors of the HTTP API', () => {
   });
 
   it('should answer an unknown route with a 404 in French', async () => {
-    expectCleanJsonError(await request(`${app.url}/api/nulle-part`), 404);
+    expectCleanJsonError(await request(`${suite.app.url}/api/nulle-part`), 404);
     expectCleanJsonError(await send('POST', '/api/nulle-part', '{}'), 404);
   });
 
@@ -75,7 +62,7 @@ describe('Errors of the HTTP API', () => {
 
   it('should still take a well-formed body, and a POST with no body at all', async () => {
     const activation = await send('POST', '/api/sources/x%40y.fr/activation', '{"phase":"everything"}');
-    const stop = await request(`${app.url}/api/runs/stop`, { method: 'POST' });
+    const stop = await request(`${suite.app.url}/api/runs/stop`, { method: 'POST' });
 
     expectCleanJsonError(activation, 400);
     expect(jsonOf(activation)).toEqual({ error: expect.stringContaining('phase') });

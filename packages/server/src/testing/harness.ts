@@ -14,6 +14,23 @@ export const freshDataDir = (): { dir: string; cleanup: () => void } => {
   return { dir: path.join(parent, 'data'), cleanup: () => rmSync(parent, { recursive: true, force: true }) };
 };
 
+/** One app for a whole describe block: started before its tests, then closed and its data dir removed. */
+export function appForSuite(env: NodeJS.ProcessEnv = {}, options: AppOptions = {}): { readonly app: App; readonly dataDir: string } {
+  const suite = {} as { app: App; dataDir: string };
+  let cleanup = (): void => undefined;
+  beforeAll(async () => {
+    const data = freshDataDir();
+    cleanup = data.cleanup;
+    suite.dataDir = data.dir;
+    suite.app = await startTestApp(data.dir, env, options);
+  });
+  afterAll(async () => {
+    await suite.app?.close();
+    cleanup();
+  });
+  return suite;
+}
+
 export const startTestApp = (dataDir: string, env: NodeJS.ProcessEnv = {}, options: AppOptions = {}): Promise<App> =>
   startApp(loadConfig({ HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, ...env }), { log: pino({ level: 'silent' }), ...options });
 
