@@ -1,8 +1,8 @@
 import type { Projection } from '@veille/domain';
 import { setupAirtable } from './adapters/airtable/setup';
 import type { App, AppOptions } from './app';
-import { startFakeAirtable, type FakeAirtable } from './testing/fakeAirtable';
-import { freshDataDir, runEnded, startTestApp, until } from './testing/harness';
+import { startFakeAirtable, type FakeAirtable } from '../test/fakeAirtable';
+import { freshDataDir, runEnded, startTestApp, until } from '../test/harness';
 
 const FINAL = new Set(['À traiter', 'Expiré', 'Ignoré']);
 const OFFERS = 40;

@@ -1,7 +1,7 @@
 import type { App } from './app';
-import { startFakeAnthropic } from './testing/fakeAnthropic';
-import { freshDataDir, runEnded, startTestApp } from './testing/harness';
-import { openSse } from './testing/sseClient';
+import { startFakeAnthropic } from '../test/fakeAnthropic';
+import { freshDataDir, runEnded, startTestApp } from '../test/harness';
+import { openSse } from '../test/sseClient';
 
 const KEY = 'sk-ant-test-secret-0123456789';
 

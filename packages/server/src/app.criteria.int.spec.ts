@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { App } from './app';
 import { DEFAULT_CRITERIA, type Criteria } from './criteria/criteria';
-import { freshDataDir, startTestApp, until } from './testing/harness';
+import { freshDataDir, startTestApp, until } from '../test/harness';
 
 const put = (app: App, body: unknown) =>
   fetch(`${app.url}/api/criteria`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });

@@ -4,16 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { COLUMNS, type StateView } from '@veille/domain';
-import { mailboxContents, placesOf, type MailFile } from './crash/mailboxContents';
-import { startServer, type ServerProcess } from './crash/serverProcess';
-import { readStore } from './crash/storeContents';
+import { mailboxContents, placesOf, type MailFile } from '../test/crash/mailboxContents';
+import { startServer, type ServerProcess } from '../test/crash/serverProcess';
+import { readStore } from '../test/crash/storeContents';
 import type { App } from './app';
 import { DEFAULT_CRITERIA } from './criteria/criteria';
 import { seedDemo } from './demo/seed';
-import { startTestApp, until } from './testing/harness';
-import { mountSmallDisk, smallDiskAvailable, type SmallDisk } from './testing/smallDisk';
-import { sleep } from './testing/http';
-import { openSse, type SseMessage } from './testing/sseClient';
+import { startTestApp, until } from '../test/harness';
+import { mountSmallDisk, smallDiskAvailable, type SmallDisk } from '../test/smallDisk';
+import { sleep } from '../test/http';
+import { openSse, type SseMessage } from '../test/sseClient';
 
 const describeWithSmallDisk = smallDiskAvailable() ? describe : describe.skip;
 

@@ -5,9 +5,9 @@ import path from 'node:path';
 import type { Projection } from '@veille/domain';
 import type { Subscription } from 'rxjs';
 import type { App } from './app';
-import { freshDataDir, runEnded, startTestApp } from './testing/harness';
-import { watchHealth } from './testing/healthWatch';
-import { htmlEmail, LINKEDIN_ALERTS, linkedInCard, nestedDivs, nestedPage } from './testing/hostile';
+import { freshDataDir, runEnded, startTestApp } from '../test/harness';
+import { watchHealth } from '../test/healthWatch';
+import { htmlEmail, LINKEDIN_ALERTS, linkedInCard, nestedDivs, nestedPage } from '../test/hostile';
 
 const PAGES_SENDER = 'notification@emails.hellowork.com';
 const MAX_HEALTH_MS = 1_000;

@@ -1,9 +1,9 @@
 import type { StateView } from '@veille/domain';
 import { createImapMailbox } from './adapters/imap';
 import type { App } from './app';
-import { dovecotAvailable, startDovecot, type Dovecot } from './testing/dovecot';
-import { fixtureEmails, fixturesAvailable } from './testing/fixtures';
-import { freshDataDir, runEnded, startTestApp, until } from './testing/harness';
+import { dovecotAvailable, startDovecot, type Dovecot } from '../test/dovecot';
+import { fixtureEmails, fixturesAvailable } from '../test/fixtures';
+import { freshDataDir, runEnded, startTestApp, until } from '../test/harness';
 
 const describeWithDovecot = dovecotAvailable() && fixturesAvailable() ? describe : describe.skip;
 

@@ -2,9 +2,9 @@ import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { StateView } from '@veille/domain';
 import type { App } from './app';
-import { freshDataDir, runEnded, startTestApp, until } from './testing/harness';
-import { openSse } from './testing/sseClient';
-import { trackTimers } from './testing/timers';
+import { freshDataDir, runEnded, startTestApp, until } from '../test/harness';
+import { openSse } from '../test/sseClient';
+import { trackTimers } from '../test/timers';
 
 const FINAL = new Set(['À traiter', 'Expiré', 'Ignoré']);
 

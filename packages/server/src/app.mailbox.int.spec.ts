@@ -2,7 +2,7 @@ import { linkSync, mkdirSync, readdirSync, renameSync, symlinkSync, writeFileSyn
 import path from 'node:path';
 import type { StateView } from '@veille/domain';
 import type { App } from './app';
-import { freshDataDir, runEnded, startTestApp } from './testing/harness';
+import { freshDataDir, runEnded, startTestApp } from '../test/harness';
 
 const post = (app: App, route: string) => fetch(`${app.url}${route}`, { method: 'POST' });
 const stateOf = async (app: App): Promise<StateView> => (await fetch(`${app.url}/api/state`)).json() as Promise<StateView>;

@@ -1,7 +1,7 @@
 import type { OfferStore, StateView } from '@veille/domain';
 import type { App } from './app';
-import { freshDataDir, runEnded, startTestApp } from './testing/harness';
-import { openSse } from './testing/sseClient';
+import { freshDataDir, runEnded, startTestApp } from '../test/harness';
+import { openSse } from '../test/sseClient';
 
 /** A real SQLite store whose first load waits until the test lets it go: a slow Airtable at start, on cue. */
 const heldAtFirstLoad = () => {

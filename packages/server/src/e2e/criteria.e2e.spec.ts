@@ -3,8 +3,8 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import type { App } from '../app';
 import { DEFAULT_CRITERIA } from '../criteria/criteria';
-import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../testing/chromium';
-import { freshDataDir, startTestApp } from '../testing/harness';
+import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../../test/chromium';
+import { freshDataDir, startTestApp } from '../../test/harness';
 
 const SCREENSHOTS = path.resolve(__dirname, '../../../../test-results');
 const describeWithChromium = chromiumAvailable() ? describe : describe.skip;

@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import type { App } from '../app';
-import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../testing/chromium';
-import { freshDataDir, startTestApp } from '../testing/harness';
+import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../../test/chromium';
+import { freshDataDir, startTestApp } from '../../test/harness';
 
 const SCREENSHOTS = path.resolve(__dirname, '../../../../test-results');
 const describeWithChromium = chromiumAvailable() ? describe : describe.skip;

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { seedDemo } from '../demo/seed';
-import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../testing/chromium';
-import { startTestApp } from '../testing/harness';
-import { mountSmallDisk, smallDiskAvailable } from '../testing/smallDisk';
+import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../../test/chromium';
+import { startTestApp } from '../../test/harness';
+import { mountSmallDisk, smallDiskAvailable } from '../../test/smallDisk';
 
 const SCREENSHOTS = path.resolve(__dirname, '../../../../test-results');
 const describeWithBoth = chromiumAvailable() && smallDiskAvailable() ? describe : describe.skip;

@@ -1,7 +1,7 @@
 import { chromium, type Browser } from 'playwright-core';
 import type { App } from '../app';
-import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../testing/chromium';
-import { freshDataDir, startTestApp } from '../testing/harness';
+import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../../test/chromium';
+import { freshDataDir, startTestApp } from '../../test/harness';
 
 const describeWithChromium = chromiumAvailable() ? describe : describe.skip;
 

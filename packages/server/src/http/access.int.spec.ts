@@ -1,8 +1,8 @@
 import type { StateView } from '@veille/domain';
 import type { Listening } from './addresses';
-import { appForSuite, runEnded } from '../testing/harness';
-import { jsonOf, request } from '../testing/request';
-import { openSse } from '../testing/sseClient';
+import { appForSuite, runEnded } from '../../test/harness';
+import { jsonOf, request } from '../../test/request';
+import { openSse } from '../../test/sseClient';
 import { SESSION_COOKIE } from './access';
 
 const TOKEN = 'c0ffee5a1t-9b7d-4e21-a3f8-6d5c2b1e0f47';

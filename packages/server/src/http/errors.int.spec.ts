@@ -1,5 +1,5 @@
-import { appForSuite, freshDataDir, startTestApp } from '../testing/harness';
-import { jsonOf, request, type Answer } from '../testing/request';
+import { appForSuite, freshDataDir, startTestApp } from '../../test/harness';
+import { jsonOf, request, type Answer } from '../../test/request';
 
 /** What no answer may carry: an HTML page, a stack line, an absolute path of this machine. */
 const expectCleanJsonError = (answer: Answer, status: number): void => {

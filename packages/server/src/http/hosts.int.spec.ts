@@ -1,6 +1,6 @@
 import type { App } from '../app';
-import { appForSuite } from '../testing/harness';
-import { jsonOf, rawRequest, request } from '../testing/request';
+import { appForSuite } from '../../test/harness';
+import { jsonOf, rawRequest, request } from '../../test/request';
 
 const portOf = (app: App): string => new URL(app.url).port;
 

@@ -1,5 +1,5 @@
 import { BOARDS } from '@veille/domain';
-import { describeRealAlerts, realAlerts, UNKNOWN_FOLDERS } from './realAlerts';
+import { describeRealAlerts, realAlerts, UNKNOWN_FOLDERS } from '../../test/realAlerts';
 import { detectBoard, hasParser, parserFor, PARSERS } from './registry';
 
 describe('Detecting the board of an alert', () => {

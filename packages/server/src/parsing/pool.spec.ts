@@ -1,4 +1,4 @@
-import { htmlEmail, linkedInCard, nestedDivs, nestedPage } from '../testing/hostile';
+import { htmlEmail, linkedInCard, nestedDivs, nestedPage } from '../../test/hostile';
 import { createParsePool, type ParsePool } from './pool';
 import { MAX_OFFERS_PER_EMAIL } from './task';
 

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openSqliteStore } from '../../src/adapters/sqlite';
 import { availabilityOf, newSource } from '../../src/app/sources';
-import { runEnded, startTestApp } from '../../src/testing/harness';
+import { runEnded, startTestApp } from '../harness';
 import { SENDER, URLS } from './scenario';
 
 const seed = async (file: string): Promise<void> => {

@@ -1,7 +1,7 @@
 import type { CallMeter, NewOffer, OfferStore, Source } from '@veille/domain';
 import { availabilityOf } from '../../app/sources';
-import { startFakeAirtable, type FakeAirtable, type FakeAirtableOptions } from '../../testing/fakeAirtable';
-import { describeOfferStoreContract } from '../store-contract';
+import { startFakeAirtable, type FakeAirtable, type FakeAirtableOptions } from '../../../test/fakeAirtable';
+import { describeOfferStoreContract } from '../../../test/storeContract';
 import { createAirtableStore, type AirtableStoreOptions } from '.';
 import { createAirtableClient } from './client';
 import { setupAirtable } from './setup';

@@ -1,5 +1,5 @@
 import { STATUSES } from '@veille/domain';
-import { startFakeAirtable, type FakeAirtable } from '../../testing/fakeAirtable';
+import { startFakeAirtable, type FakeAirtable } from '../../../test/fakeAirtable';
 import { createAirtableClient } from './client';
 import { setupAirtable } from './setup';
 

@@ -1,4 +1,4 @@
-import { anOfferRecord } from '../../testing/offers';
+import { anOfferRecord } from '../../../test/offers';
 import { DEFAULT_CRITERIA } from '../../criteria/criteria';
 import { yearlySalary } from './salary';
 import { createRulesAnalyser } from '.';

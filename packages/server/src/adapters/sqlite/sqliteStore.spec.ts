@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describeOfferStoreContract } from '../store-contract';
+import { describeOfferStoreContract } from '../../../test/storeContract';
 import { availabilityOf } from '../../app/sources';
 import { openSqliteStore } from '.';
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { mountSmallDisk, smallDiskAvailable, type SmallDisk } from '../../testing/smallDisk';
+import { mountSmallDisk, smallDiskAvailable, type SmallDisk } from '../../../test/smallDisk';
 import { openUsageLog } from '.';
 
 const describeWithSmallDisk = smallDiskAvailable() ? describe : describe.skip;

@@ -1,8 +1,8 @@
 import type { AlertEmail } from '@veille/domain';
-import { decodeAlert } from '../mail/decode';
-import { createParsePool } from '../parsing/pool';
-import { detectBoard, parserFor } from '../parsers/registry';
-import { fixtureEmails, fixturesAvailable } from '../testing/fixtures';
+import { decodeAlert } from '../../src/mail/decode';
+import { createParsePool } from '../../src/parsing/pool';
+import { detectBoard, parserFor } from '../../src/parsers/registry';
+import { fixtureEmails, fixturesAvailable } from '../fixtures';
 import { report } from './measure';
 
 const ROUNDS = 10;

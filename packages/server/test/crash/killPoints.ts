@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SseMessage } from '../testing/sseClient';
+import type { SseMessage } from '../sseClient';
 
 export type KillPhase = 'import' | 'enrich' | 'analyse';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { untilReady } from './runs';
 
-const MAIN = path.resolve(__dirname, '../main.ts');
+const MAIN = path.resolve(__dirname, '../../src/main.ts');
 const START_TIMEOUT_MS = 30_000;
 const KEPT_OUTPUT = 20_000;
 

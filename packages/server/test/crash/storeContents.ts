@@ -1,6 +1,6 @@
 import { COLUMNS, type Column } from '@veille/domain';
 import { z } from 'zod';
-import { openDatabase } from '../adapters/sqlite/connection';
+import { openDatabase } from '../../src/adapters/sqlite/connection';
 
 export type StoreContents = {
   readonly sources: string[];

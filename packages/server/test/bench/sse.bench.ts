@@ -1,6 +1,6 @@
 import { event } from '@veille/domain';
-import { startTestApp, freshDataDir } from '../testing/harness';
-import { openSse } from '../testing/sseClient';
+import { startTestApp, freshDataDir } from '../harness';
+import { openSse } from '../sseClient';
 import { percentile, report } from './measure';
 
 const CLIENTS = 20;

@@ -3,10 +3,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createParsePool } from '../parsing/pool';
-import { freshDataDir, runEnded, startTestApp } from '../testing/harness';
-import { watchHealth } from '../testing/healthWatch';
-import { htmlEmail, linkedInCard, nestedDivs, nestedPage } from '../testing/hostile';
+import { createParsePool } from '../../src/parsing/pool';
+import { freshDataDir, runEnded, startTestApp } from '../harness';
+import { watchHealth } from '../healthWatch';
+import { htmlEmail, linkedInCard, nestedDivs, nestedPage } from '../hostile';
 import { percentile, report } from './measure';
 
 const DEEP_EMAILS = 5;

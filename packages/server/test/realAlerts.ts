@@ -1,11 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AlertEmail, ParsedOffer } from '@veille/domain';
-import { decodeAlert } from '../mail/decode';
-
-/** `../shared` beside the repository root: real alerts kept out of the repository. */
-const SHARED_DIR = path.resolve(__dirname, '../../../../../shared');
-const EMAILS_DIR = path.join(SHARED_DIR, 'fixtures', 'emails');
+import { decodeAlert } from '../src/mail/decode';
+import { EMAILS_DIR } from './fixtures';
 
 /**
  * `describe` when the real alerts are there; a loud skip on a clone without them; never a skip

@@ -1,13 +1,13 @@
 import { event, type Analyser, type NewOffer, type OfferStore, type OfferSummary, type PageFetcher } from '@veille/domain';
-import { createAirtableStore } from '../adapters/airtable';
-import { createAirtableClient } from '../adapters/airtable/client';
-import { setupAirtable } from '../adapters/airtable/setup';
-import { createBus } from '../app/bus';
-import { availabilityOf } from '../app/sources';
-import { analysePhase } from '../phases/analyse';
-import { enrichPhase } from '../phases/enrich';
-import { startFakeAirtable, type FakeAirtable } from '../testing/fakeAirtable';
-import { sleep } from '../testing/http';
+import { createAirtableStore } from '../../src/adapters/airtable';
+import { createAirtableClient } from '../../src/adapters/airtable/client';
+import { setupAirtable } from '../../src/adapters/airtable/setup';
+import { createBus } from '../../src/app/bus';
+import { availabilityOf } from '../../src/app/sources';
+import { analysePhase } from '../../src/phases/analyse';
+import { enrichPhase } from '../../src/phases/enrich';
+import { startFakeAirtable, type FakeAirtable } from '../fakeAirtable';
+import { sleep } from '../http';
 import { report } from './measure';
 
 const EXISTING = 2_000;

@@ -1,8 +1,8 @@
 import { ImapFlow } from 'imapflow';
-import { createImapMailbox } from '../adapters/imap';
-import type { ImapConfig } from '../adapters/imap/config';
-import { demoEmails } from '../demo/emails';
-import { dovecotAvailable, startDovecot, type Dovecot } from '../testing/dovecot';
+import { createImapMailbox } from '../../src/adapters/imap';
+import type { ImapConfig } from '../../src/adapters/imap/config';
+import { demoEmails } from '../../src/demo/emails';
+import { dovecotAvailable, startDovecot, type Dovecot } from '../dovecot';
 import { report } from './measure';
 
 const EMAILS = 2_000;

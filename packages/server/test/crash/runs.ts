@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sleep } from '../testing/http';
+import { sleep } from '../http';
 
 const POLL_MS = 100;
 const RUN_TIMEOUT_MS = 120_000;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { seedDemo } from '../demo/seed';
-import { fixtureEmails } from '../testing/fixtures';
+import { seedDemo } from '../../src/demo/seed';
+import { fixtureEmails } from '../fixtures';
 
 export type MailFile = { readonly where: string; readonly sha: string };
 

@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { Projection } from '@veille/domain';
 import pino from 'pino';
 import { filter, firstValueFrom, map } from 'rxjs';
-import { startApp, type App, type AppOptions } from '../app';
-import type { Bus } from '../app/bus';
-import { loadConfig } from '../config';
+import { startApp, type App, type AppOptions } from '../src/app';
+import type { Bus } from '../src/app/bus';
+import { loadConfig } from '../src/config';
 
 /** A data dir that does not exist yet, as on a user's first start (so the demo is seeded). */
 export const freshDataDir = (): { dir: string; cleanup: () => void } => {

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { mimeMessage } from '../demo/emails';
+import { mimeMessage } from '../src/demo/emails';
 
 /** `../shared` beside the repository root: material for tests, absent on a user's clone. */
-export const SHARED_DIR = path.resolve(__dirname, '../../../../../shared');
-const EMAILS_DIR = path.join(SHARED_DIR, 'fixtures', 'emails');
+export const SHARED_DIR = path.resolve(__dirname, '../../../../shared');
+export const EMAILS_DIR = path.join(SHARED_DIR, 'fixtures', 'emails');
 
 /** Fixture tests skip loudly where ../shared is absent, and never when CI is set (they fail there). */
 export const fixturesAvailable = (): boolean => {
