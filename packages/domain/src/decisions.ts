@@ -1,14 +1,15 @@
 import type { OfferSummary } from './offer';
-import { INPUT_STATUS, PHASES, type PhaseId } from './phases';
+import { PHASES, type PhaseId } from './phases';
 import type { Projection } from './projection';
 import type { Source } from './source';
+import { inputStatus, type OfferPhaseId } from './workflow/flow';
 
 export const phaseEnabled = (source: Source | undefined, phase: PhaseId): boolean =>
   !!source && source.activation[phase] && source.available[phase];
 
 const waitingFor = (state: Projection, sender: string, phase: PhaseId): number => {
   if (phase === 'import') return state.toImport.get(sender) ?? 0;
-  return state.counts.get(sender)?.[INPUT_STATUS[phase]] ?? 0;
+  return state.counts.get(sender)?.[inputStatus(phase)] ?? 0;
 };
 
 /** Items a phase can still work on in this run: from the projection alone, never from the store. */
@@ -29,12 +30,12 @@ export const isImportable = (state: Projection, sender: string, emailId: string)
 /** The next offers a phase should take, in arrival order, skipping those already in hand. */
 export const nextOffers = (
   state: Projection,
-  phase: Exclude<PhaseId, 'import'>,
+  phase: OfferPhaseId,
   inHand: ReadonlySet<string>,
   limit: number,
 ): OfferSummary[] => {
   const found: OfferSummary[] = [];
-  const ids = state.byStatus.get(INPUT_STATUS[phase]);
+  const ids = state.byStatus.get(inputStatus(phase));
   if (!ids) return found;
   for (const id of ids) {
     if (found.length >= limit) break;
@@ -47,7 +48,7 @@ export const nextOffers = (
 
 export const nextOffer = (
   state: Projection,
-  phase: Exclude<PhaseId, 'import'>,
+  phase: OfferPhaseId,
   inHand: ReadonlySet<string>,
 ): OfferSummary | undefined => nextOffers(state, phase, inHand, 1)[0];
 

@@ -11,3 +11,4 @@ export * from './statuses';
 export * from './table';
 export * from './usage';
 export * from './view';
+export * from './workflow';

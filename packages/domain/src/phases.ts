@@ -1,16 +1,13 @@
-import type { Status } from './statuses';
-
 export const PHASES = ['import', 'enrich', 'analyse'] as const;
 export type PhaseId = (typeof PHASES)[number];
-
-/** The status an offer must hold to be work for a phase (import works on emails, not offers). */
-export const INPUT_STATUS: Record<Exclude<PhaseId, 'import'>, Status> = {
-  enrich: 'A compléter',
-  analyse: 'À analyser',
-};
 
 export const PHASE_LABELS: Record<PhaseId, string> = {
   import: 'Import des emails',
   enrich: 'Enrichissement',
   analyse: 'Analyse',
 };
+
+/** Builds one value per phase, so a phase added to PHASES is never left out. */
+export function perPhase<T>(make: (phase: PhaseId) => T): Record<PhaseId, T> {
+  return Object.fromEntries(PHASES.map((phase) => [phase, make(phase)])) as Record<PhaseId, T>;
+}

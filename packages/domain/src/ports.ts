@@ -62,6 +62,8 @@ export type OfferPatch = {
   analysis?: Analysis;
 };
 
+export type OfferUpdate = { readonly id: string; readonly patch: OfferPatch };
+
 export type StoreSnapshot = { sources: Source[]; offers: OfferSummary[] };
 
 export interface OfferStore {
@@ -69,9 +71,10 @@ export interface OfferStore {
   load(): Promise<StoreSnapshot>;
   addSources(sources: Source[]): Promise<void>;
   setActivation(sender: string, phase: PhaseId, enabled: boolean): Promise<void>;
-  /** Stores offers, idempotent on `key`; answers only the offers it created. */
-  saveOffers(offers: NewOffer[]): Promise<OfferSummary[]>;
-  updateOffers(updates: { id: string; patch: OfferPatch }[]): Promise<void>;
+  /** Stores offers in `NEW_OFFER_STATUS`, idempotent on `key`; answers only the offers it created. */
+  saveOffers(offers: readonly NewOffer[]): Promise<OfferSummary[]>;
+  /** Writes exactly what a decision produced. */
+  updateOffers(updates: readonly OfferUpdate[]): Promise<void>;
   /** Content the projection does not hold (the text for phase 3), read in batches. */
   readOffers(ids: string[]): Promise<OfferRecord[]>;
   /**

@@ -1,10 +1,11 @@
 import type { DomainEvent } from './events';
 import type { RefusedMail } from './ports';
 import type { OfferSummary } from './offer';
-import { PHASES, type PhaseId } from './phases';
+import { perPhase, PHASES, type PhaseId } from './phases';
 import type { Source } from './source';
 import { columnOf, emptyCounts, type Counts } from './statuses';
 import { addCall, type Usage } from './usage';
+import { OFFER_PHASES, phaseWaitingOn } from './workflow/flow';
 
 export type PhaseState = 'idle' | 'running' | 'finished' | 'failed';
 
@@ -64,9 +65,7 @@ export type Projection = {
 
 export const idlePhase = (): PhaseRun => ({ state: 'idle', done: 0, total: 0, current: '', failed: 0 });
 
-const idlePhases = (): Record<PhaseId, PhaseRun> => ({ import: idlePhase(), enrich: idlePhase(), analyse: idlePhase() });
-
-const perPhase = <T>(make: () => T): Record<PhaseId, T> => ({ import: make(), enrich: make(), analyse: make() });
+const idlePhases = (): Record<PhaseId, PhaseRun> => perPhase(idlePhase);
 
 export const initialProjection = (): Projection => ({
   version: 0,
@@ -112,10 +111,6 @@ const addOffer = (state: Projection, offer: OfferSummary): void => {
   indexOffer(state, offer);
   countsOf(state, offer.source)[columnOf(offer.status)] += 1;
 };
-
-/** The phase whose work an offer in this status is, if any. */
-const phaseWaitingOn = (status: string): PhaseId | undefined =>
-  status === 'A compléter' ? 'enrich' : status === 'À analyser' ? 'analyse' : undefined;
 
 /** A failed offer leaving the status its phase works on no longer counts as failed work. */
 const releaseFailure = (state: Projection, offerId: string, source: string, status: string): void => {
@@ -168,7 +163,7 @@ const resetCollections = (state: Projection): void => {
 
 /** After a reload, an offer that failed in this run still counts as failed only if it still waits. */
 const recountFailures = (state: Projection): void => {
-  for (const phase of ['enrich', 'analyse'] as const) {
+  for (const phase of OFFER_PHASES) {
     state.failedWaiting[phase].clear();
     for (const id of state.failed[phase]) {
       const offer = state.offers.get(id);

@@ -12,6 +12,21 @@ export const STATUSES = [
 
 export type Status = (typeof STATUSES)[number];
 
+/**
+ * Each status by its role in the offer's life, for code outside the domain, which never spells
+ * one: the page's colours, the Airtable choice list.
+ */
+export const STATUS = {
+  toComplete: 'A compléter',
+  toAnalyse: 'À analyser',
+  toProcess: 'À traiter',
+  applied: 'Candidaté',
+  rejected: 'Refusé',
+  processed: 'Traité',
+  ignored: 'Ignoré',
+  expired: 'Expiré',
+} as const satisfies Record<string, Status>;
+
 /** Column of the table that gathers any status the product does not know (typed by hand in Airtable). */
 export const OTHER_STATUS = 'Autre';
 

@@ -1,0 +1,28 @@
+/** Refusals, each with the French message the page shows. */
+
+/** `A importer` or `Autre` name columns of the table, not statuses an offer can take. */
+export class NotAStatusError extends Error {
+  constructor(readonly value: string) {
+    super(`« ${value} » n'est pas un statut d'offre.`);
+  }
+}
+
+export class UnknownOfferError extends Error {
+  constructor(readonly offerIds: readonly string[]) {
+    super(offerIds.length === 1 ? `Offre inconnue : ${offerIds[0]}.` : `Offres inconnues : ${offerIds.join(', ')}.`);
+  }
+}
+
+/** The domain refuses the transition for some of the offers: none of them changed. */
+export class TransitionRefusedError extends Error {
+  constructor(
+    readonly status: string,
+    readonly offerIds: readonly string[],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** An alert email in which the parser found no offer: it stays in the mailbox, set aside for this run. */
+export class NoOfferFoundError extends Error {}
