@@ -2,7 +2,7 @@ export type Job<T, R> = { readonly item: T; resolve(result: R): void; reject(err
 
 export type Batcher<T, R> = {
   /** Resolves with one result per item once all of them are written; rejects with the first failure. */
-  add(items: T[]): Promise<R[]>;
+  add(items: readonly T[]): Promise<R[]>;
   /** Sends what is waiting, and what callers are about to add, without waiting for the delay. */
   flush(): void;
   /** Resolves once nothing is waiting or being written. */

@@ -1,4 +1,4 @@
-import type { Activation, Board, CallMeter, NewOffer, OfferPatch, OfferStore, OfferSummary, PhaseId, Source } from '@veille/domain';
+import { NEW_OFFER_STATUS, type Activation, type Board, type CallMeter, type NewOffer, type OfferStore, type OfferSummary, type OfferUpdate, type PhaseId, type Source } from '@veille/domain';
 import { createBatcher, type Job } from './batcher';
 import { AirtableRequestError, createAirtableClient, type AirtableClient, type ClientOptions } from './client';
 import type { AirtableConfig } from './config';
@@ -47,7 +47,6 @@ export type AirtableStoreOptions = Omit<ClientOptions, 'meter'> & {
 };
 
 type Saved = { id: string; created: boolean };
-type Update = { id: string; patch: OfferPatch };
 
 const chunks = <T>(items: readonly T[], size = WRITE_BATCH): T[][] => {
   const result: T[][] = [];
@@ -135,7 +134,7 @@ export const createAirtableStore = (config: AirtableConfig, options: AirtableSto
     );
   });
 
-  const writeUpdates = async (records: { id: string; fields: Fields; jobs: Job<Update, void>[] }[]): Promise<void> => {
+  const writeUpdates = async (records: { id: string; fields: Fields; jobs: Job<OfferUpdate, void>[] }[]): Promise<void> => {
     let remaining = records;
     while (remaining.length > 0) {
       try {
@@ -161,7 +160,7 @@ export const createAirtableStore = (config: AirtableConfig, options: AirtableSto
     }
   };
 
-  const updates = createBatcher<Update, void>(WRITE_BATCH, delayMs, async (jobs) => {
+  const updates = createBatcher<OfferUpdate, void>(WRITE_BATCH, delayMs, async (jobs) => {
     const stored = new Map<string, Fields>();
     for (const { item } of jobs) {
       const fields = lastRead.get(item.id);
@@ -177,7 +176,7 @@ export const createAirtableStore = (config: AirtableConfig, options: AirtableSto
         readError = error;
       }
     }
-    const byId = new Map<string, { id: string; fields: Fields; jobs: Job<Update, void>[] }>();
+    const byId = new Map<string, { id: string; fields: Fields; jobs: Job<OfferUpdate, void>[] }>();
     for (const job of jobs) {
       const { id, patch } = job.item;
       if (needsStoredValues(patch) && !stored.has(id)) {
@@ -271,7 +270,7 @@ export const createAirtableStore = (config: AirtableConfig, options: AirtableSto
       saving.forEach(({ offer, mine }, index) => {
         const saved = (outcomes[index] as PromiseFulfilledResult<Saved | undefined>).value;
         if (!mine || !saved?.created) return;
-        created.push({ id: saved.id, source: offer.source, url: offer.url, status: 'A compléter', title: offer.title, company: offer.company, city: offer.city });
+        created.push({ id: saved.id, source: offer.source, url: offer.url, status: NEW_OFFER_STATUS, title: offer.title, company: offer.company, city: offer.city });
       });
       return created;
     },

@@ -1,5 +1,6 @@
 import {
   BOARDS,
+  NEW_OFFER_STATUS,
   normalizeSender,
   UNKNOWN_BOARD,
   type Activation,
@@ -129,7 +130,7 @@ export const newOfferFields = (offer: NewOffer, sourceId: string, addedAt: strin
   const fields: Fields = {
     [F.key]: offer.key,
     [F.url]: offer.url,
-    [F.status]: 'A compléter',
+    [F.status]: NEW_OFFER_STATUS,
     [F.source]: [sourceId],
     [F.addedAt]: addedAt,
   };

@@ -1,4 +1,4 @@
-import { BOARDS, STATUSES, type Status } from '@veille/domain';
+import { BOARDS, STATUS, STATUSES, type Status } from '@veille/domain';
 
 export const SOURCES = 'Sources';
 export const OFFERS = 'Offres';
@@ -34,16 +34,16 @@ export const OFFER_FIELDS = {
 } as const;
 
 /** Colours of the status choices, in the order of STATUSES: work to do warm, done grey, set aside red. */
-const STATUS_COLORS: Record<Status, string> = {
-  'A compléter': 'yellowLight2',
-  'À analyser': 'orangeLight2',
-  'À traiter': 'blueLight2',
-  Candidaté: 'purpleLight2',
-  Refusé: 'pinkLight2',
-  Traité: 'greenLight2',
-  Ignoré: 'grayLight2',
-  Expiré: 'redLight2',
-};
+const STATUS_COLORS = {
+  [STATUS.toComplete]: 'yellowLight2',
+  [STATUS.toAnalyse]: 'orangeLight2',
+  [STATUS.toProcess]: 'blueLight2',
+  [STATUS.applied]: 'purpleLight2',
+  [STATUS.rejected]: 'pinkLight2',
+  [STATUS.processed]: 'greenLight2',
+  [STATUS.ignored]: 'grayLight2',
+  [STATUS.expired]: 'redLight2',
+} satisfies Record<Status, string>;
 
 export type FieldSpec = { name: string; type: string; options?: Record<string, unknown> };
 export type TableSpec = { name: string; fields: FieldSpec[] };

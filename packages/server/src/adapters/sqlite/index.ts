@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Activation, Board, OfferRecord, OfferStore, OfferSummary, PhaseId } from '@veille/domain';
+import { NEW_OFFER_STATUS, type Activation, type Board, type OfferRecord, type OfferStore, type OfferSummary, type PhaseId } from '@veille/domain';
 import { openDatabase, transaction } from './connection';
 import { toRecord, toSource, toSummary } from './rows';
 import { migrate } from './schema';
@@ -44,7 +44,7 @@ export const openSqliteStore = (
       const sourceExists = db.prepare('SELECT 1 FROM sources WHERE sender = ?');
       const insertOffer = db.prepare(
         `INSERT INTO offers (id, key, source, url, title, company, city, department, salary, offer_date, added_at, status)
-         VALUES (@id, @key, @source, @url, @title, @company, @city, @department, @salary, @offerDate, @addedAt, 'A compléter')
+         VALUES (@id, @key, @source, @url, @title, @company, @city, @department, @salary, @offerDate, @addedAt, @status)
          ON CONFLICT(key) DO NOTHING`,
       );
       const created: OfferSummary[] = [];
@@ -53,8 +53,8 @@ export const openSqliteStore = (
         if (!sourceExists.get(offer.source)) throw new Error(`Source inconnue pour l'offre ${offer.key} : ${offer.source}`);
         const id = newId();
         const { key, source, url, title, company, city, department, salary, offerDate } = offer;
-        if (insertOffer.run({ id, key, source, url, title, company, city, department, salary, offerDate, addedAt }).changes === 0) continue;
-        created.push({ id, source, url, status: 'A compléter', title, company, city });
+        if (insertOffer.run({ id, key, source, url, title, company, city, department, salary, offerDate, addedAt, status: NEW_OFFER_STATUS }).changes === 0) continue;
+        created.push({ id, source, url, status: NEW_OFFER_STATUS, title, company, city });
       }
       return created;
     });
