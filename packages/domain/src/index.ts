@@ -1,3 +1,5 @@
+export * from './activation';
+export * from './audit';
 export * from './boards';
 export * from './decisions';
 export * from './events';
@@ -6,6 +8,8 @@ export * from './offer';
 export * from './phases';
 export * from './ports';
 export * from './projection';
+export * from './refusals';
+export * from './run';
 export * from './source';
 export * from './statuses';
 export * from './table';

@@ -1,20 +1,20 @@
-/** Refusals, each with the French message the page shows. */
+import { ConflictError, InvalidCommandError, NotFoundError } from '../refusals';
 
 /** `A importer` or `Autre` name columns of the table, not statuses an offer can take. */
-export class NotAStatusError extends Error {
+export class NotAStatusError extends InvalidCommandError {
   constructor(readonly value: string) {
     super(`« ${value} » n'est pas un statut d'offre.`);
   }
 }
 
-export class UnknownOfferError extends Error {
+export class UnknownOfferError extends NotFoundError {
   constructor(readonly offerIds: readonly string[]) {
     super(offerIds.length === 1 ? `Offre inconnue : ${offerIds[0]}.` : `Offres inconnues : ${offerIds.join(', ')}.`);
   }
 }
 
 /** The domain refuses the transition for some of the offers: none of them changed. */
-export class TransitionRefusedError extends Error {
+export class TransitionRefusedError extends ConflictError {
   constructor(
     readonly status: string,
     readonly offerIds: readonly string[],
