@@ -1,14 +1,14 @@
 import { ConfigError, loadConfig, loadDotEnv } from './config';
-import { startApp } from './app';
-import { messageOf } from './app/errors';
-import { writeFailureOf } from './app/writeFailures';
+import { startVeille } from './compose/startVeille';
+import { messageOf } from './errors';
+import { writeFailureOf } from './disk/writeFailures';
 import { describeListening } from './http/addresses';
 
 const main = async (): Promise<void> => {
   loadDotEnv();
   const config = loadConfig();
   // Said as soon as the port listens: a slow store can take a minute, and the page shows it loading.
-  const app = await startApp(config, { onListening: (listening) => process.stdout.write(`\n${describeListening(listening)}\n`) });
+  const app = await startVeille(config, { onListening: (listening) => process.stdout.write(`\n${describeListening(listening)}\n`) });
   process.stdout.write(`Veille est prête.${config.accessToken ? ' Accès protégé par ACCESS_TOKEN.' : ''}\n\n`);
   const shutdown = (): void => {
     process.stdout.write('\nArrêt de Veille…\n');

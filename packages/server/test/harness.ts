@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { Projection } from '@veille/domain';
 import pino from 'pino';
 import { filter, firstValueFrom, map } from 'rxjs';
-import { startApp, type App, type AppOptions } from '../src/app';
-import type { Bus } from '../src/app/bus';
+import { startVeille, type Veille, type VeilleOptions } from '../src/compose/startVeille';
 import { loadConfig } from '../src/config';
+import type { Bus } from '../src/ports';
 
 /** A data dir that does not exist yet, as on a user's first start (so the demo is seeded). */
 export const freshDataDir = (): { dir: string; cleanup: () => void } => {
@@ -15,8 +15,8 @@ export const freshDataDir = (): { dir: string; cleanup: () => void } => {
 };
 
 /** One app for a whole describe block: started before its tests, then closed and its data dir removed. */
-export function appForSuite(env: NodeJS.ProcessEnv = {}, options: AppOptions = {}): { readonly app: App; readonly dataDir: string } {
-  const suite = {} as { app: App; dataDir: string };
+export function appForSuite(env: NodeJS.ProcessEnv = {}, options: VeilleOptions = {}): { readonly app: Veille; readonly dataDir: string } {
+  const suite = {} as { app: Veille; dataDir: string };
   let cleanup = (): void => undefined;
   beforeAll(async () => {
     const data = freshDataDir();
@@ -31,8 +31,8 @@ export function appForSuite(env: NodeJS.ProcessEnv = {}, options: AppOptions = {
   return suite;
 }
 
-export const startTestApp = (dataDir: string, env: NodeJS.ProcessEnv = {}, options: AppOptions = {}): Promise<App> =>
-  startApp(loadConfig({ HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, ...env }), { log: pino({ level: 'silent' }), ...options });
+export const startTestApp = (dataDir: string, env: NodeJS.ProcessEnv = {}, options: VeilleOptions = {}): Promise<Veille> =>
+  startVeille(loadConfig({ HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, ...env }), { log: pino({ level: 'silent' }), ...options });
 
 /** Resolves with the first projection, from now on, that satisfies the predicate. */
 export const until = (bus: Bus, predicate: (state: Projection) => boolean): Promise<Projection> =>

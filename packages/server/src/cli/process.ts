@@ -1,9 +1,9 @@
 import { COLUMNS, deriveTable, PHASE_LABELS, PHASES, type Projection } from '@veille/domain';
 import { filter, firstValueFrom, map } from 'rxjs';
-import { startApp } from '../app';
-import type { Change } from '../app/bus';
-import { startRun } from '../app/runs';
+import { startCore } from '../compose/startCore';
 import { ConfigError, loadConfig, loadDotEnv } from '../config';
+import { startRun } from '../core/runs';
+import type { Change } from '../ports';
 
 const line = (text: string): boolean => process.stdout.write(`${text}\n`);
 
@@ -47,8 +47,9 @@ const summary = (state: Projection): string[] => {
 /** `pnpm process`: one full headless run (audit, load, every phase), a progress line per step. */
 const main = async (): Promise<number> => {
   loadDotEnv();
-  const app = await startApp(loadConfig({ LOG_LEVEL: 'warn', ...process.env }));
-  const { bus } = app.deps;
+  // The core alone: no port is bound, so a dashboard may run meanwhile on the same address.
+  const core = await startCore(loadConfig({ LOG_LEVEL: 'warn', ...process.env }));
+  const { bus } = core.deps;
   const progress = bus.changes$.subscribe((change) => {
     const text = describe(change);
     if (text) line(text);
@@ -59,7 +60,7 @@ const main = async (): Promise<number> => {
       map(({ state }) => state),
     ),
   );
-  const outcome = await startRun(app.deps);
+  const outcome = await startRun(core.deps);
   let failedPhases = 0;
   if (!outcome.started) line(outcome.message);
   else {
@@ -69,7 +70,7 @@ const main = async (): Promise<number> => {
     for (const text of summary(state)) line(text);
   }
   progress.unsubscribe();
-  await app.close();
+  await core.close();
   return failedPhases > 0 ? 1 : 0;
 };
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findJsonSyntaxError } from '@veille/domain';
 import { z } from 'zod';
-import { removeLeftoverTemps, writeFileAtomically } from '../app/atomicWrite';
+import { removeLeftoverTemps, writeFileAtomically } from '../disk/atomicWrite';
 
 const score = z.object({ expectation: z.string(), weight: z.number().min(0) });
 

@@ -48,21 +48,39 @@ ${describeDemoOffer(offer).map((paragraph) => `<p>${escape(paragraph)}</p>`).joi
 const gonePage = `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Offre expirée</title></head>
 <body><main><h1>Cette offre n'est plus disponible</h1><p>Le recruteur a clôturé cette annonce.</p></main></body></html>`;
 
-/** The demo offers' pages, so enrichment works with no internet: JSON-LD JobPosting, or 410 when gone. */
-export const demoPagesRouter = (): Router => {
+const NOT_FOUND = '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Offre introuvable</title></head><body><h1>Offre introuvable</h1></body></html>';
+
+const BY_SLUG = new Map(DEMO_OFFERS.map((offer) => [offer.slug, offer]));
+
+export type DemoPage = { readonly status: number; readonly html: string };
+
+/** A demo offer's page: its JSON-LD JobPosting, 410 when it is gone, 404 for an unknown offer. */
+export function demoPage(slug: string): DemoPage {
+  const offer = BY_SLUG.get(slug);
+  if (!offer) return { status: 404, html: NOT_FOUND };
+  if (offer.gone) return { status: 410, html: gonePage };
+  return { status: 200, html: page(offer) };
+}
+
+const DEMO_PATH = /^\/demo\/offres\/([^/]+)$/;
+
+/** The demo page at a path, as the server would answer it: for a run that has no server to ask. */
+export function demoPageAt(pathname: string): DemoPage {
+  const slug = DEMO_PATH.exec(pathname)?.[1];
+  if (!slug) return { status: 404, html: NOT_FOUND };
+  try {
+    return demoPage(decodeURIComponent(slug));
+  } catch {
+    return { status: 404, html: NOT_FOUND };
+  }
+}
+
+/** The demo offers' pages, so enrichment works with no internet. */
+export function demoPagesRouter(): Router {
   const router = Router();
-  const bySlug = new Map(DEMO_OFFERS.map((offer) => [offer.slug, offer]));
   router.get('/demo/offres/:slug', (request, response) => {
-    const offer = bySlug.get(String(request.params.slug));
-    if (!offer) {
-      response.status(404).type('html').send('<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Offre introuvable</title></head><body><h1>Offre introuvable</h1></body></html>');
-      return;
-    }
-    if (offer.gone) {
-      response.status(410).type('html').send(gonePage);
-      return;
-    }
-    response.type('html').send(page(offer));
+    const { status, html } = demoPage(String(request.params.slug));
+    response.status(status).type('html').send(html);
   });
   return router;
-};
+}

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import type { App } from '../app';
+import type { Veille } from '../compose/startVeille';
 import { DEFAULT_CRITERIA } from '../criteria/criteria';
 import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../../test/chromium';
 import { freshDataDir, startTestApp } from '../../test/harness';
@@ -10,7 +10,7 @@ const SCREENSHOTS = path.resolve(__dirname, '../../../../test-results');
 const describeWithChromium = chromiumAvailable() ? describe : describe.skip;
 
 describeWithChromium('A broken criteria file and a refused email, in a real browser', () => {
-  let app: App;
+  let app: Veille;
   let cleanup: () => void;
   let browser: Browser;
   let dataDir: string;

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import type { App } from '../app';
+import type { Veille } from '../compose/startVeille';
 import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../../test/chromium';
 import { freshDataDir, startTestApp } from '../../test/harness';
 
@@ -9,7 +9,7 @@ const SCREENSHOTS = path.resolve(__dirname, '../../../../test-results');
 const describeWithChromium = chromiumAvailable() ? describe : describe.skip;
 
 describeWithChromium('The dashboard in a real browser', () => {
-  let app: App;
+  let app: Veille;
   let cleanup: () => void;
   let browser: Browser;
 

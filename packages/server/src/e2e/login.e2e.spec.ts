@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { OfferStore } from '@veille/domain';
 import { chromium, type Browser } from 'playwright-core';
-import type { App } from '../app';
+import type { Veille } from '../compose/startVeille';
 import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../../test/chromium';
 import { freshDataDir, runEnded, startTestApp } from '../../test/harness';
 
@@ -12,7 +12,7 @@ const describeWithChromium = chromiumAvailable() ? describe : describe.skip;
 
 describeWithChromium('Logging in and watching Veille start, in a real browser', () => {
   let browser: Browser;
-  let app: App | undefined;
+  let app: Veille | undefined;
   let cleanup: () => void;
 
   beforeAll(async () => {

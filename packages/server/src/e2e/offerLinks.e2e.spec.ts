@@ -1,5 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
-import type { App } from '../app';
+import type { Veille } from '../compose/startVeille';
 import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../../test/chromium';
 import { freshDataDir, startTestApp } from '../../test/harness';
 
@@ -19,7 +19,7 @@ const LINKS: Record<string, string> = {
 };
 
 describeWithChromium("An offer's link in the page", () => {
-  let app: App;
+  let app: Veille;
   let cleanup: () => void;
   let browser: Browser;
 

@@ -1,12 +1,12 @@
-import { COLUMNS, columnOf, PHASES, toView } from '@veille/domain';
+import { COLUMNS, columnOf, ConflictError, InvalidCommandError, NotFoundError, PHASES, toView, UnprocessableError } from '@veille/domain';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { NotFoundError, setActivation, UnprocessableError } from '../app/activation';
-import type { Deps } from '../app/deps';
-import { messageOf, redact, UnavailableError } from '../app/errors';
-import { reload } from '../app/reload';
-import { ConflictError, startRun, stopRun } from '../app/runs';
-import { WriteFailedError, writeFailureOf } from '../app/writeFailures';
+import { setActivation } from '../core/activation';
+import type { Deps } from '../ports';
+import { messageOf, redact, UnavailableError } from '../errors';
+import { reload } from '../core/reload';
+import { startRun, stopRun } from '../core/runs';
+import { WriteFailedError, writeFailureOf } from '../disk/writeFailures';
 import { InvalidCriteriaError } from '../criteria/criteria';
 import { frameworkMessage } from './body';
 import type { EventStream } from './sse';
@@ -23,7 +23,7 @@ class BadRequestError extends Error {}
 const WRITE_FROM_PAGE = { failed: "la modification demandée n'a pas pu être enregistrée", kept: "rien n'a changé" };
 
 const statusOf = (error: unknown): number => {
-  if (error instanceof BadRequestError || error instanceof InvalidCriteriaError) return 400;
+  if (error instanceof BadRequestError || error instanceof InvalidCommandError || error instanceof InvalidCriteriaError) return 400;
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ConflictError) return 409;
   if (error instanceof UnprocessableError) return 422;

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { messageOf } from '../app/errors';
+import { messageOf } from '../errors';
 import { frameworkMessage } from './body';
 
 export function notFound(_request: Request, response: Response): void {

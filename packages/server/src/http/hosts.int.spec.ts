@@ -1,8 +1,8 @@
-import type { App } from '../app';
+import type { Veille } from '../compose/startVeille';
 import { appForSuite } from '../../test/harness';
 import { jsonOf, rawRequest, request } from '../../test/request';
 
-const portOf = (app: App): string => new URL(app.url).port;
+const portOf = (app: Veille): string => new URL(app.url).port;
 
 describe('The Host header check (DNS rebinding)', () => {
   const suite = appForSuite({ ALLOWED_HOSTS: 'veille.maison.lan, autre.lan' });

@@ -1,6 +1,6 @@
 import express, { Router, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import type { Deps } from '../app/deps';
+import type { Deps } from '../ports';
 import { demoPagesRouter } from '../demo/pages';
 import { loginRouter, tokenRequired } from './access';
 import { apiRouter } from './api';

@@ -1,6 +1,6 @@
 import { toView, type DomainEvent } from '@veille/domain';
 import type { Request, Response } from 'express';
-import type { Bus } from '../app/bus';
+import type { Bus } from '../ports';
 
 type Sent = { readonly version: number; readonly event: DomainEvent };
 

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { Bus } from '../app/bus';
+import type { Bus } from '../ports';
 
 export const STARTING = 'Veille démarre…';
 

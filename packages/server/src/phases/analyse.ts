@@ -1,6 +1,5 @@
 import { event, INPUT_STATUS, nextOffers, type OfferRecord } from '@veille/domain';
-import type { Deps } from '../app/deps';
-import type { PhaseContext, PhaseRunner } from './context';
+import type { Deps, PhaseContext, PhaseRunner } from '../ports';
 import { workOffers } from './offerWorkers';
 
 /** How many offers' texts one store read brings, so phase 3 never reads one offer per request. */

@@ -1,6 +1,5 @@
 import { event, INPUT_STATUS, type OfferFields, type OfferSummary, type PageOutcome, type Status } from '@veille/domain';
-import type { Deps } from '../app/deps';
-import type { PhaseContext, PhaseRunner } from './context';
+import type { Deps, PhaseContext, PhaseRunner } from '../ports';
 import { workOffers } from './offerWorkers';
 
 const STATUS_OF: Record<PageOutcome['kind'], Status> = {

@@ -1,13 +1,11 @@
 import { event, isImportable, type MailRef } from '@veille/domain';
-import type { Deps } from '../app/deps';
-import { UnavailableError } from '../app/errors';
-import { auditMailbox } from '../app/reload';
-import { attemptWrite, WriteFailedError } from '../app/writeFailures';
+import type { Deps, MailboxAudit, PhaseContext, PhaseRunner } from '../ports';
+import { UnavailableError } from '../errors';
+import { attemptWrite, WriteFailedError } from '../disk/writeFailures';
 import type { ParsePool } from '../parsing/pool';
 import { parserFor } from '../parsers/registry';
-import type { PhaseContext, PhaseRunner } from './context';
 
-type ImportDeps = Pick<Deps, 'bus' | 'store' | 'mailbox' | 'secrets'> & Pick<ParsePool, 'readOffers'>;
+type ImportDeps = Pick<Deps, 'bus' | 'store' | 'mailbox'> & Pick<ParsePool, 'readOffers'> & { readonly audit: MailboxAudit };
 
 /** Parse, store, then archive: an email leaves the folder only once its offers are stored. */
 const importEmail = async ({ bus, store, mailbox, readOffers }: ImportDeps, ref: MailRef): Promise<void> => {
@@ -32,7 +30,7 @@ const importEmail = async ({ bus, store, mailbox, readOffers }: ImportDeps, ref:
 export const importPhase =
   (deps: ImportDeps): PhaseRunner =>
   async (context: PhaseContext) => {
-    const refs = await auditMailbox(deps);
+    const refs = await deps.audit();
     const work = refs.filter((ref) => isImportable(deps.bus.current(), ref.sender, ref.id));
     let done = 0;
     for (const ref of work) {

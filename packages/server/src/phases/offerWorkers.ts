@@ -8,10 +8,9 @@ import {
   type OfferSummary,
   type PhaseId,
 } from '@veille/domain';
-import type { Bus } from '../app/bus';
-import { UnavailableError } from '../app/errors';
-import { WriteFailedError, writeFailureOf } from '../app/writeFailures';
-import type { PhaseContext } from './context';
+import type { Bus, PhaseContext } from '../ports';
+import { UnavailableError } from '../errors';
+import { WriteFailedError, writeFailureOf } from '../disk/writeFailures';
 
 /**
  * The slow outside work on one offer (its page, the model). It resolves to the write that records

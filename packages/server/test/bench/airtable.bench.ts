@@ -2,8 +2,8 @@ import { event, type Analyser, type NewOffer, type OfferStore, type OfferSummary
 import { createAirtableStore } from '../../src/adapters/airtable';
 import { createAirtableClient } from '../../src/adapters/airtable/client';
 import { setupAirtable } from '../../src/adapters/airtable/setup';
-import { createBus } from '../../src/app/bus';
-import { availabilityOf } from '../../src/app/sources';
+import { createBus } from '../../src/core/bus';
+import { availabilityOf } from '../../src/core/sources';
 import { analysePhase } from '../../src/phases/analyse';
 import { enrichPhase } from '../../src/phases/enrich';
 import { startFakeAirtable, type FakeAirtable } from '../fakeAirtable';

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openSqliteStore } from '../../src/adapters/sqlite';
-import { availabilityOf, newSource } from '../../src/app/sources';
+import { availabilityOf, newSource } from '../../src/core/sources';
 import { runEnded, startTestApp } from '../harness';
 import { SENDER, URLS } from './scenario';
 

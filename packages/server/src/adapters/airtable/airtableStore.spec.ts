@@ -1,5 +1,5 @@
 import type { CallMeter, NewOffer, OfferStore, Source } from '@veille/domain';
-import { availabilityOf } from '../../app/sources';
+import { availabilityOf } from '../../core/sources';
 import { startFakeAirtable, type FakeAirtable, type FakeAirtableOptions } from '../../../test/fakeAirtable';
 import { describeOfferStoreContract } from '../../../test/storeContract';
 import { createAirtableStore, type AirtableStoreOptions } from '.';

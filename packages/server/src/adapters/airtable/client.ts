@@ -1,6 +1,6 @@
 import type { CallMeter } from '@veille/domain';
 import Airtable from 'airtable';
-import { UnavailableError } from '../../app/errors';
+import { UnavailableError } from '../../errors';
 import type { AirtableConfig } from './config';
 import { createRateLimiter, sleep } from './limiter';
 

@@ -1,5 +1,5 @@
 import type { ApiCall } from '@veille/domain';
-import { UnavailableError } from '../../app/errors';
+import { UnavailableError } from '../../errors';
 import { DEFAULT_CRITERIA, type Criteria } from '../../criteria/criteria';
 import { startFakeAnthropic, type FakeAnthropic } from '../../../test/fakeAnthropic';
 import { anOfferRecord } from '../../../test/offers';

@@ -1,5 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
-import { UnavailableError } from '../../app/errors';
+import { UnavailableError } from '../../errors';
 
 const detailOf = (error: InstanceType<typeof Anthropic.APIError>): string => {
   const body = error.error as { error?: { message?: unknown } } | undefined;

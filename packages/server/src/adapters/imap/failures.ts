@@ -1,5 +1,5 @@
 import type { ImapFlowError } from 'imapflow';
-import { messageOf, redact, UnavailableError } from '../../app/errors';
+import { messageOf, redact, UnavailableError } from '../../errors';
 import type { ImapConfig } from './config';
 
 /** Socket, DNS and timeout codes that mean the server was never reached, with what the user reads. */

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ApiCall } from '@veille/domain';
 import { ImapFlow } from 'imapflow';
-import { UnavailableError } from '../../app/errors';
+import { UnavailableError } from '../../errors';
 import { EmailTooLargeError, MAX_EMAIL_BYTES } from '../../mail/decode';
 import { dovecotAvailable, startDovecot, type Dovecot } from '../../../test/dovecot';
 import { fixtureEmails, fixturesAvailable } from '../../../test/fixtures';

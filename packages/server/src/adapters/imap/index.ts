@@ -1,7 +1,7 @@
 import { normalizeSender, type CallMeter, type Mailbox, type MailRef } from '@veille/domain';
 import { ImapFlow, type FetchMessageObject, type MailboxLockObject } from 'imapflow';
 import type { Logger } from 'pino';
-import { UnavailableError } from '../../app/errors';
+import { UnavailableError } from '../../errors';
 import { MAX_EMAIL_BYTES, tooLarge } from '../../mail/decode';
 import type { ImapConfig } from './config';
 import { explain, explainUnavailable, isConnectionLost } from './failures';

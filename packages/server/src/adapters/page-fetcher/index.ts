@@ -7,10 +7,15 @@ import { createHostLimiter } from './hostLimiter';
 import { isIP } from 'node:net';
 import { createAddressPins, InternalAddressError, systemResolver, type Resolver } from './lookup';
 
+/** A page of Veille's own, by its path, as its server would answer it. */
+export type OwnPageReader = (pathname: string) => { readonly status: number; readonly html: string };
+
 export type PageFetcherOptions = {
   allowPrivate: boolean;
   /** Veille's own origin (scheme, host and port): its demo pages there (/demo/…) are always allowed, nothing else of it. */
   selfOrigin?: string;
+  /** Answers those demo pages in this process instead: for a run with no server of Veille's to fetch them from (`pnpm process`). */
+  readOwnPage?: OwnPageReader;
   /** How host names are resolved: the system's resolver unless given (tests answer their own names). */
   lookup?: Resolver;
   timeoutMs?: number;
@@ -79,6 +84,7 @@ export function createPageFetcher(options: PageFetcherOptions): ClosablePageFetc
   const selfLimit = createHostLimiter(options.perHostConcurrency ?? 2, 0);
   const now = options.now ?? (() => new Date());
   const selfOrigin = options.selfOrigin && new URL(options.selfOrigin).origin;
+  const { readOwnPage } = options;
   const pins = createAddressPins(options.lookup ?? systemResolver, options.allowPrivate);
   const outside = new Agent({ connect: { lookup: pins.lookup } });
   const self = new Agent();
@@ -102,6 +108,13 @@ export function createPageFetcher(options: PageFetcherOptions): ClosablePageFetc
     }
   };
 
+  // Read as if fetched: the same status handling, decoding and extraction follow.
+  const readOwn = async (url: URL, read: OwnPageReader): Promise<Fetched> => {
+    options.meter?.({ api: 'Pages web', kind: 'GET', calls: 1 });
+    const { status, html } = read(url.pathname);
+    return { status, location: null, body: Buffer.from(html), contentType: 'text/html; charset=utf-8' };
+  };
+
   const fetchPage = async (start: string): Promise<PageOutcome> => {
     let url = new URL(start);
     for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
@@ -114,7 +127,9 @@ export function createPageFetcher(options: PageFetcherOptions): ClosablePageFetc
       const unpin = isSelf || isIP(hostname) ? () => undefined : await pins.pin(hostname);
       let response: Fetched;
       try {
-        response = await (isSelf ? selfLimit : limit)(url.host, () => get(current, isSelf ? self : outside));
+        response = await (isSelf ? selfLimit : limit)(url.host, () =>
+          isSelf && readOwnPage ? readOwn(current, readOwnPage) : get(current, isSelf ? self : outside),
+        );
       } finally {
         unpin();
       }

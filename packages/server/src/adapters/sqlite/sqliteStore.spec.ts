@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describeOfferStoreContract } from '../../../test/storeContract';
-import { availabilityOf } from '../../app/sources';
+import { availabilityOf } from '../../core/sources';
 import { openSqliteStore } from '.';
 
 const tempFile = () => {

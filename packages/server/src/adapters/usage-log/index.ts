@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { addCall, type ApiCall, type ApiUsage } from '@veille/domain';
 import { z } from 'zod';
-import { removeLeftoverTemps, writeFileAtomically } from '../../app/atomicWrite';
+import { removeLeftoverTemps, writeFileAtomically } from '../../disk/atomicWrite';
 
 const KEEP_DAYS = 90;
 

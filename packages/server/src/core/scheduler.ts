@@ -1,10 +1,9 @@
 import { actionable, decideRun, event, PHASES, type PhaseId } from '@veille/domain';
 import type { Subscription } from 'rxjs';
-import type { PhaseContext, PhaseRunner } from '../phases/context';
-import type { Deps } from './deps';
-import { messageOf, redact } from './errors';
+import type { Deps, PhaseContext, PhaseRunner } from '../ports';
+import { messageOf, redact } from '../errors';
 import { haltRun } from './halt';
-import { WriteFailedError } from './writeFailures';
+import { WriteFailedError } from '../disk/writeFailures';
 
 export type Scheduler = {
   /** Resolves once no phase runs. */

@@ -1,9 +1,9 @@
 import type { StateView } from '@veille/domain';
-import { createImapMailbox } from './adapters/imap';
-import type { App } from './app';
-import { dovecotAvailable, startDovecot, type Dovecot } from '../test/dovecot';
-import { fixtureEmails, fixturesAvailable } from '../test/fixtures';
-import { freshDataDir, runEnded, startTestApp, until } from '../test/harness';
+import { createImapMailbox } from '../adapters/imap';
+import type { Veille } from './startVeille';
+import { dovecotAvailable, startDovecot, type Dovecot } from '../../test/dovecot';
+import { fixtureEmails, fixturesAvailable } from '../../test/fixtures';
+import { freshDataDir, runEnded, startTestApp, until } from '../../test/harness';
 
 const describeWithDovecot = dovecotAvailable() && fixturesAvailable() ? describe : describe.skip;
 
@@ -18,7 +18,7 @@ const imapEnv = (dovecot: Dovecot, overrides: NodeJS.ProcessEnv = {}): NodeJS.Pr
 
 describeWithDovecot('Veille on the user\'s IMAP mailbox', () => {
   let dovecot: Dovecot;
-  let app: App;
+  let app: Veille;
   let cleanup: () => void;
 
   beforeEach(async () => {

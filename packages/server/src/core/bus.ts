@@ -1,15 +1,6 @@
-import { Subject, scan, share, type Observable } from 'rxjs';
-import { evolve, initialProjection, type DomainEvent, type Projection } from '@veille/domain';
-
-export type Change = { readonly event: DomainEvent; readonly state: Projection };
-
-export type Bus = {
-  /** Folds the event into the projection; every subscriber sees it before the next one. */
-  emit(event: DomainEvent): void;
-  current(): Projection;
-  /** Each event with the projection after it, for the scheduler and the SSE stream. */
-  readonly changes$: Observable<Change>;
-};
+import { Subject, scan, share } from 'rxjs';
+import { evolve, initialProjection, type DomainEvent } from '@veille/domain';
+import type { Bus, Change } from '../ports';
 
 export const createBus = (): Bus => {
   const events$ = new Subject<DomainEvent>();

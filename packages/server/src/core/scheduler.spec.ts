@@ -1,7 +1,7 @@
 import { event, nextOffer, type OfferSummary, type PhaseId } from '@veille/domain';
 import pino from 'pino';
-import type { PhaseRunner } from '../phases/context';
-import { createBus, type Bus } from './bus';
+import type { Bus, PhaseRunner } from '../ports';
+import { createBus } from './bus';
 import { startScheduler } from './scheduler';
 
 const sender = 'notification@emails.hellowork.com';

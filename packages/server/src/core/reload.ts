@@ -1,8 +1,8 @@
-import { event, type MailRef } from '@veille/domain';
-import type { Deps } from './deps';
-import { messageOf, redact, UnavailableError } from './errors';
+import { decideAudit, event, type MailRef } from '@veille/domain';
+import type { Deps } from '../ports';
+import { messageOf, redact, UnavailableError } from '../errors';
 import { newSource } from './sources';
-import { attemptWrite } from './writeFailures';
+import { attemptWrite } from '../disk/writeFailures';
 
 /** The one store query behind the projection: at startup and on "Mise à jour", never to decide work. */
 export const loadTable = async ({ bus, store, secrets }: Pick<Deps, 'bus' | 'store' | 'secrets'>): Promise<void> => {
@@ -31,25 +31,16 @@ const readMailbox = async ({ bus, mailbox, secrets }: AuditDeps): Promise<MailRe
  */
 export const auditMailbox = async (deps: AuditDeps): Promise<MailRef[]> => {
   const { bus, store } = deps;
-  const listed = await readMailbox(deps);
-  const refs = listed.filter((ref) => !ref.refused);
-  const refused = listed.flatMap((ref) => (ref.refused ? [{ id: ref.id, reason: ref.refused }] : []));
-  const bySender: Record<string, number> = {};
-  for (const ref of refs) bySender[ref.sender] = (bySender[ref.sender] ?? 0) + 1;
-  const known = bus.current().sources;
-  const added = Object.keys(bySender)
-    .filter((sender) => sender && !known.has(sender))
-    .map(newSource);
-  if (added.length > 0) {
-    const senders = added.map((source) => source.sender).join(', ');
+  const { sources, events, importable } = decideAudit({ listed: await readMailbox(deps), sourceOf: newSource }, bus.current());
+  if (sources.length > 0) {
+    const senders = sources.map((source) => source.sender).join(', ');
     await attemptWrite(
       { failed: `les nouvelles sources (${senders}) n'ont pas pu être enregistrées dans la base`, kept: 'leurs emails restent dans la boîte' },
-      () => store.addSources(added),
+      () => store.addSources(sources),
     );
-    for (const source of added) bus.emit(event('SourceAdded', { source }));
   }
-  bus.emit(event('MailboxAudited', { bySender, refused }));
-  return refs;
+  for (const event of events) bus.emit(event);
+  return importable;
 };
 
 /** "Mise à jour": the table always loads; a mailbox that cannot be read is said in the UI, not fatal. */

@@ -1,24 +1,24 @@
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { StateView } from '@veille/domain';
-import type { App } from './app';
-import { freshDataDir, runEnded, startTestApp, until } from '../test/harness';
-import { openSse } from '../test/sseClient';
-import { trackTimers } from '../test/timers';
+import type { Veille } from './startVeille';
+import { freshDataDir, runEnded, startTestApp, until } from '../../test/harness';
+import { openSse } from '../../test/sseClient';
+import { trackTimers } from '../../test/timers';
 
 const FINAL = new Set(['À traiter', 'Expiré', 'Ignoré']);
 
-const post = (app: App, route: string, body?: unknown, headers: Record<string, string> = {}) =>
+const post = (app: Veille, route: string, body?: unknown, headers: Record<string, string> = {}) =>
   fetch(`${app.url}${route}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 
-const stateOf = async (app: App): Promise<StateView> => (await fetch(`${app.url}/api/state`)).json() as Promise<StateView>;
+const stateOf = async (app: Veille): Promise<StateView> => (await fetch(`${app.url}/api/state`)).json() as Promise<StateView>;
 
 describe('Veille on embedded defaults', () => {
-  let app: App;
+  let app: Veille;
   let cleanup: () => void;
   let dataDir: string;
   const appTimers = trackTimers();

@@ -1,14 +1,8 @@
 import type { Analyser } from '@veille/domain';
 import { DEFAULT_CRITERIA, parseCriteria, saveCriteria, type Criteria, type CriteriaFile } from '../criteria/criteria';
-import { UnavailableError } from './errors';
-import { attemptWrite, WriteFailedError } from './writeFailures';
-
-export type CriteriaSettings = {
-  /** The criteria in use, or the broken file with what is wrong, for the page to show and fix. */
-  current(): CriteriaFile;
-  /** Validates, stores, then analyses with the new criteria from the next offer on. */
-  update(json: unknown): Promise<Criteria>;
-};
+import { attemptWrite, WriteFailedError } from '../disk/writeFailures';
+import { UnavailableError } from '../errors';
+import type { CriteriaSettings } from '../ports';
 
 export type CriteriaSettingsDeps = {
   readonly file: string;

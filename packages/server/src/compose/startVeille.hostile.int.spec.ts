@@ -4,15 +4,15 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Projection } from '@veille/domain';
 import type { Subscription } from 'rxjs';
-import type { App } from './app';
-import { freshDataDir, runEnded, startTestApp } from '../test/harness';
-import { watchHealth } from '../test/healthWatch';
-import { htmlEmail, LINKEDIN_ALERTS, linkedInCard, nestedDivs, nestedPage } from '../test/hostile';
+import type { Veille } from './startVeille';
+import { freshDataDir, runEnded, startTestApp } from '../../test/harness';
+import { watchHealth } from '../../test/healthWatch';
+import { htmlEmail, LINKEDIN_ALERTS, linkedInCard, nestedDivs, nestedPage } from '../../test/hostile';
 
 const PAGES_SENDER = 'notification@emails.hellowork.com';
 const MAX_HEALTH_MS = 1_000;
 
-const post = (app: App, route: string) => fetch(`${app.url}${route}`, { method: 'POST', headers: { 'Content-Type': 'application/json' } });
+const post = (app: Veille, route: string) => fetch(`${app.url}${route}`, { method: 'POST', headers: { 'Content-Type': 'application/json' } });
 
 /** Bytes that are no text in any charset, the same on every run. */
 const garbage = (size: number): Buffer => Buffer.from(Array.from({ length: size }, (_unused, index) => (index * 7919 + 13) % 256));
@@ -84,7 +84,7 @@ const serve = (): Promise<Server> =>
   });
 
 describe('Veille against hostile emails and pages', () => {
-  let app: App;
+  let app: Veille;
   let cleanup: () => void;
   let mailbox: string;
   let pages: Server;

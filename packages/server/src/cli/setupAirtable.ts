@@ -1,6 +1,6 @@
-import { loadDotEnv } from '../../config';
-import { airtableConfigFromEnv } from './config';
-import { setupAirtable } from './setup';
+import { airtableConfigFromEnv } from '../adapters/airtable/config';
+import { setupAirtable } from '../adapters/airtable/setup';
+import { loadDotEnv } from '../config';
 
 /** `pnpm setup:airtable`: prepares or checks the base named in .env, and says what to fix. */
 const main = async (): Promise<number> => {

@@ -1,21 +1,21 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { App } from './app';
-import { DEFAULT_CRITERIA, type Criteria } from './criteria/criteria';
-import { freshDataDir, startTestApp, until } from '../test/harness';
+import type { Veille } from './startVeille';
+import { DEFAULT_CRITERIA, type Criteria } from '../criteria/criteria';
+import { freshDataDir, startTestApp, until } from '../../test/harness';
 
-const put = (app: App, body: unknown) =>
+const put = (app: Veille, body: unknown) =>
   fetch(`${app.url}/api/criteria`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
 /** Starts a run and resolves with the projection once that very run has ended. */
-const run = async (app: App) => {
+const run = async (app: Veille) => {
   const before = app.deps.bus.current().run.startedAt;
   expect((await fetch(`${app.url}/api/runs`, { method: 'POST' })).status).toBe(202);
   return until(app.deps.bus, (state) => !state.run.active && !!state.run.endedAt && state.run.startedAt !== before);
 };
 
 describe('The criteria, edited in the page', () => {
-  let app: App | undefined;
+  let app: Veille | undefined;
   let dataDir: string;
   let cleanup: () => void;
   const file = () => path.join(dataDir, 'criteres.json');
@@ -47,7 +47,7 @@ describe('The criteria, edited in the page', () => {
   });
 
   describe('Given a criteria file broken by hand', () => {
-    const startOnBroken = async (broken: (text: string) => string): Promise<App> => {
+    const startOnBroken = async (broken: (text: string) => string): Promise<Veille> => {
       app = await startTestApp(dataDir);
       await app.close();
       writeFileSync(file(), broken(readFileSync(file(), 'utf8')));

@@ -1,13 +1,13 @@
 import type { Projection } from '@veille/domain';
-import { setupAirtable } from './adapters/airtable/setup';
-import type { App, AppOptions } from './app';
-import { startFakeAirtable, type FakeAirtable } from '../test/fakeAirtable';
-import { freshDataDir, runEnded, startTestApp, until } from '../test/harness';
+import { setupAirtable } from '../adapters/airtable/setup';
+import type { Veille, VeilleOptions } from './startVeille';
+import { startFakeAirtable, type FakeAirtable } from '../../test/fakeAirtable';
+import { freshDataDir, runEnded, startTestApp, until } from '../../test/harness';
 
 const FINAL = new Set(['À traiter', 'Expiré', 'Ignoré']);
 const OFFERS = 40;
 
-const startRun = async (app: App): Promise<Projection> => {
+const startRun = async (app: Veille): Promise<Projection> => {
   await fetch(`${app.url}/api/runs`, { method: 'POST' });
   await until(app.deps.bus, (state) => state.run.active);
   return runEnded(app.deps.bus);
@@ -19,10 +19,10 @@ const projectedStatuses = (state: Projection) => new Map([...state.offers.values
 
 describe('Veille on an Airtable base (local fake of the documented API, official package)', () => {
   let fake: FakeAirtable;
-  let app: App;
+  let app: Veille;
   let cleanup: () => void;
 
-  const start = async (options: AppOptions = {}, prepared = true) => {
+  const start = async (options: VeilleOptions = {}, prepared = true) => {
     fake = await startFakeAirtable();
     const config = { apiKey: fake.apiKey, baseId: fake.baseId, endpointUrl: fake.url };
     if (prepared) {

@@ -4,16 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { COLUMNS, type StateView } from '@veille/domain';
-import { mailboxContents, placesOf, type MailFile } from '../test/crash/mailboxContents';
-import { startServer, type ServerProcess } from '../test/crash/serverProcess';
-import { readStore } from '../test/crash/storeContents';
-import type { App } from './app';
-import { DEFAULT_CRITERIA } from './criteria/criteria';
-import { seedDemo } from './demo/seed';
-import { startTestApp, until } from '../test/harness';
-import { mountSmallDisk, smallDiskAvailable, type SmallDisk } from '../test/smallDisk';
-import { sleep } from '../test/http';
-import { openSse, type SseMessage } from '../test/sseClient';
+import { mailboxContents, placesOf, type MailFile } from '../../test/crash/mailboxContents';
+import { startServer, type ServerProcess } from '../../test/crash/serverProcess';
+import { readStore } from '../../test/crash/storeContents';
+import type { Veille } from './startVeille';
+import { DEFAULT_CRITERIA } from '../criteria/criteria';
+import { seedDemo } from '../demo/seed';
+import { startTestApp, until } from '../../test/harness';
+import { mountSmallDisk, smallDiskAvailable, type SmallDisk } from '../../test/smallDisk';
+import { sleep } from '../../test/http';
+import { openSse, type SseMessage } from '../../test/sseClient';
 
 const describeWithSmallDisk = smallDiskAvailable() ? describe : describe.skip;
 
@@ -26,7 +26,7 @@ const countsOf = (view: StateView): Record<string, number> =>
   );
 
 /** Starts a run in process and resolves with the projection once that very run has ended. */
-const runOnce = async (app: App) => {
+const runOnce = async (app: Veille) => {
   const before = app.deps.bus.current().run.startedAt;
   expect((await fetch(`${app.url}/api/runs`, { method: 'POST' })).status).toBe(202);
   return until(app.deps.bus, (state) => !state.run.active && !!state.run.endedAt && state.run.startedAt !== before);
@@ -191,7 +191,7 @@ describeWithSmallDisk('Veille when the disk refuses writes (a real tmpfs, filled
     disk.fill();
     const dataDir = path.join(disk.dir, 'data');
 
-    const started = spawnSync(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, path.join(__dirname, 'main.ts')], {
+    const started = spawnSync(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, path.join(__dirname, '..', 'main.ts')], {
       cwd: work,
       env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
       encoding: 'utf8',

@@ -1,7 +1,7 @@
 import type { OfferStore, StateView } from '@veille/domain';
-import type { App } from './app';
-import { freshDataDir, runEnded, startTestApp } from '../test/harness';
-import { openSse } from '../test/sseClient';
+import type { Veille } from './startVeille';
+import { freshDataDir, runEnded, startTestApp } from '../../test/harness';
+import { openSse } from '../../test/sseClient';
 
 /** A real SQLite store whose first load waits until the test lets it go: a slow Airtable at start, on cue. */
 const heldAtFirstLoad = () => {
@@ -22,7 +22,7 @@ const heldAtFirstLoad = () => {
 const post = (url: string, route: string) => fetch(`${url}${route}`, { method: 'POST' });
 
 describe('Veille while it starts', () => {
-  let app: App | undefined;
+  let app: Veille | undefined;
   let cleanup: () => void;
   let dir: string;
 

@@ -1,13 +1,13 @@
-import type { App } from './app';
-import { startFakeAnthropic } from '../test/fakeAnthropic';
-import { freshDataDir, runEnded, startTestApp } from '../test/harness';
-import { openSse } from '../test/sseClient';
+import type { Veille } from './startVeille';
+import { startFakeAnthropic } from '../../test/fakeAnthropic';
+import { freshDataDir, runEnded, startTestApp } from '../../test/harness';
+import { openSse } from '../../test/sseClient';
 
 const KEY = 'sk-ant-test-secret-0123456789';
 
 describe('Veille with Claude as the analyser', () => {
   let fake: Awaited<ReturnType<typeof startFakeAnthropic>>;
-  let app: App;
+  let app: Veille;
   let cleanup: () => void;
 
   beforeEach(async () => {

@@ -1,14 +1,14 @@
 import { linkSync, mkdirSync, readdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { StateView } from '@veille/domain';
-import type { App } from './app';
-import { freshDataDir, runEnded, startTestApp } from '../test/harness';
+import type { Veille } from './startVeille';
+import { freshDataDir, runEnded, startTestApp } from '../../test/harness';
 
-const post = (app: App, route: string) => fetch(`${app.url}${route}`, { method: 'POST' });
-const stateOf = async (app: App): Promise<StateView> => (await fetch(`${app.url}/api/state`)).json() as Promise<StateView>;
+const post = (app: Veille, route: string) => fetch(`${app.url}${route}`, { method: 'POST' });
+const stateOf = async (app: Veille): Promise<StateView> => (await fetch(`${app.url}/api/state`)).json() as Promise<StateView>;
 
 describe('The folder mailbox, after a crash and with odd files', () => {
-  let app: App;
+  let app: Veille;
   let cleanup: () => void;
   let dataDir: string;
   const mailbox = () => path.join(dataDir, 'mailbox');

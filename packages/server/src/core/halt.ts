@@ -1,7 +1,7 @@
-import { event } from '@veille/domain';
-import type { Deps } from './deps';
-import { messageOf } from './errors';
-import { writeFailureOf, type Write, type WriteFailedError } from './writeFailures';
+import { decideRunHalt } from '@veille/domain';
+import type { Deps } from '../ports';
+import { messageOf } from '../errors';
+import { writeFailureOf, type Write, type WriteFailedError } from '../disk/writeFailures';
 
 /**
  * A write the run needs failed: Veille stops the run itself (items in hand finish, nothing new
@@ -10,7 +10,7 @@ import { writeFailureOf, type Write, type WriteFailedError } from './writeFailur
 export function haltRun({ bus, now, log }: Pick<Deps, 'bus' | 'now' | 'log'>, failure: WriteFailedError): void {
   const { run } = bus.current();
   log.error({ problem: failure.problem, error: failure.message }, run.active ? 'a write failed: the run stops' : 'a write failed');
-  if (run.active && !run.stopReason) bus.emit(event('RunHalted', { at: now().toISOString(), reason: failure.message }));
+  for (const event of decideRunHalt({ at: now().toISOString(), reason: failure.message }, bus.current())) bus.emit(event);
 }
 
 /** For writes outside the phases (the usage log…): a refusal of the disk stops the run, anything else is logged. */

@@ -1,0 +1,169 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { decideRunStop, event, type CallMeter, type OfferStore } from '@veille/domain';
+import pino, { type Logger } from 'pino';
+import { createPageFetcher } from '../adapters/page-fetcher';
+import { openUsageLog } from '../adapters/usage-log';
+import type { Config } from '../config';
+import { createBus } from '../core/bus';
+import { criteriaSettings } from '../core/criteriaSettings';
+import { dayOf } from '../core/day';
+import { haltOnWriteError, haltRun } from '../core/halt';
+import { auditMailbox, reload } from '../core/reload';
+import { startScheduler, type Scheduler } from '../core/scheduler';
+import { loadCriteria } from '../criteria/criteria';
+import { demoPageAt } from '../demo/pages';
+import { seedDemo } from '../demo/seed';
+import { messageOf, redact } from '../errors';
+import { listeningOn } from '../http/addresses';
+import { createParsePool } from '../parsing/pool';
+import { analysePhase } from '../phases/analyse';
+import { enrichPhase } from '../phases/enrich';
+import { importPhase } from '../phases/import';
+import type { Deps } from '../ports';
+import { analyserFor, mailboxFolder, openMailbox, openStore, type AirtableTimings } from './adapters';
+
+export type CoreOptions = {
+  /** Veille's own origin: the demo alerts seeded on a first start link to its demo pages there. */
+  readonly origin: string;
+  /** No server of this process serves the demo pages (a headless run): phase 2 reads them in this process. */
+  readonly demoPagesInProcess?: boolean;
+  readonly now?: () => Date;
+  readonly log?: Logger;
+  readonly airtableTimings?: AirtableTimings;
+  /** Wraps the store the configuration built, for tests that hold its load on cue. */
+  readonly wrapStore?: (store: OfferStore) => OfferStore;
+};
+
+/** The projection, bus, scheduler, phases, adapters, parse pool and usage log: Veille without its HTTP face. */
+export type Core = {
+  readonly deps: Deps;
+  /** Seeds the demo on a first start, loads the table and audits the mailbox; then the scheduler listens and runs may start. */
+  start(): Promise<Scheduler>;
+  /** A run in progress stops (items in hand finish); resolves once no phase runs and the scheduler no longer listens. */
+  stop(): Promise<void>;
+  /** Stops, then lets go of the store, the mailbox, the page connections and the parse workers, and writes the usage counts. */
+  close(): Promise<void>;
+};
+
+/** Builds every adapter once and hands them to the phases; nothing is loaded, nothing listens yet. */
+export async function openCore(config: Config, options: CoreOptions): Promise<Core> {
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? pino({ level: config.logLevel });
+  const firstStart = !existsSync(config.dataDir);
+  mkdirSync(mailboxFolder(config), { recursive: true });
+
+  const bus = createBus();
+  const usageLog = openUsageLog(path.join(config.dataDir, 'usage.json'), {
+    onWriteError: haltOnWriteError(
+      { bus, now, log },
+      { failed: "la consommation API n'a pas pu être enregistrée (usage.json)", kept: 'les compteurs restent en mémoire et seront écrits dès que possible' },
+    ),
+  });
+  bus.emit(event('UsageLoaded', { day: dayOf(now()), today: usageLog.today(dayOf(now())) }));
+  const meter: CallMeter = (call) => {
+    const counted = { ...call, day: dayOf(now()) };
+    usageLog.record(counted);
+    bus.emit(event('ApiCallsCounted', counted));
+  };
+  const adapterDeps = { meter, log, now };
+
+  const criteriaFile = path.join(config.dataDir, 'criteres.json');
+  const criteriaOnDisk = await loadCriteria(criteriaFile);
+  if (!criteriaOnDisk.valid) log.error({ error: criteriaOnDisk.error }, 'criteria file broken: analysis suspended until it is fixed in the page');
+  const { settings, analyser } = criteriaSettings({
+    file: criteriaFile,
+    initial: criteriaOnDisk,
+    build: analyserFor(config, adapterDeps),
+    onWriteFailed: (failure) => haltRun({ bus, now, log }, failure),
+  });
+  const { store, storage } = openStore(config, adapterDeps, options.airtableTimings);
+  const { mailbox, worker } = openMailbox(config, adapterDeps);
+  // Emails and pages are parsed on worker threads, so that hostile HTML never stalls the API.
+  const parsing = createParsePool({ log });
+  const pages = createPageFetcher({
+    allowPrivate: config.enrichAllowPrivate,
+    perHostDelayMs: config.enrichHostDelayMs,
+    selfOrigin: options.origin,
+    readOwnPage: options.demoPagesInProcess ? demoPageAt : undefined,
+    meter,
+    extract: parsing.extractPage,
+  });
+  const deps: Deps = {
+    bus,
+    store: options.wrapStore ? options.wrapStore(store) : store,
+    storage,
+    mailbox,
+    fetchPage: pages,
+    analyser,
+    criteria: settings,
+    meter,
+    now,
+    log,
+    secrets: config.secrets,
+    concurrency: { enrich: 4, analyse: config.anthropic?.concurrency ?? 3 },
+  };
+
+  let scheduler: Scheduler | undefined;
+  const stop = async (): Promise<void> => {
+    if (bus.current().run.active) for (const stopped of decideRunStop({ at: now().toISOString() }, bus.current())) bus.emit(stopped);
+    await scheduler?.idle();
+    scheduler?.close();
+  };
+
+  return {
+    deps,
+    start: async () => {
+      if (firstStart && !config.imap) {
+        const written = await seedDemo(mailboxFolder(config), options.origin);
+        log.info({ emails: written, mailbox: mailboxFolder(config) }, 'demo mailbox seeded');
+      }
+      try {
+        await reload(deps);
+      } catch (error) {
+        // A base not prepared yet must not keep the page away: its setup button is there.
+        if (!deps.storage.prepare) throw error;
+        deps.storage.loadError = redact(messageOf(error), deps.secrets);
+        log.error({ error: deps.storage.loadError }, 'the Airtable base could not be loaded');
+      }
+      scheduler = startScheduler(
+        deps,
+        {
+          import: importPhase({ ...deps, readOffers: parsing.readOffers, audit: () => auditMailbox(deps) }),
+          enrich: enrichPhase(deps),
+          analyse: analysePhase(deps),
+        },
+        { import: worker, enrich: 'pages web', analyse: deps.analyser.label },
+      );
+      // Only now may a command start a run: the table is in the projection and the scheduler listens.
+      bus.emit(event('StartupCompleted', { at: now().toISOString() }));
+      return scheduler;
+    },
+    stop,
+    close: async () => {
+      await stop();
+      await deps.store.close();
+      await deps.mailbox.close();
+      await pages.close();
+      await parsing.close();
+      await usageLog.flush();
+    },
+  };
+}
+
+export type HeadlessCore = { readonly deps: Deps; readonly scheduler: Scheduler; close(): Promise<void> };
+
+/**
+ * The core alone, started, with no HTTP face: `pnpm process` binds no port, so it runs beside a
+ * Veille that listens (or one started meanwhile). Demo alerts link to the address a Veille of this
+ * configuration answers on, as `pnpm start` seeds them; their pages are read in this process.
+ */
+export async function startCore(config: Config, options: Omit<CoreOptions, 'origin' | 'demoPagesInProcess'> = {}): Promise<HeadlessCore> {
+  const core = await openCore(config, { ...options, origin: listeningOn(config.host, config.port).url, demoPagesInProcess: true });
+  try {
+    return { deps: core.deps, scheduler: await core.start(), close: () => core.close() };
+  } catch (error) {
+    await core.close().catch(() => undefined);
+    throw error;
+  }
+}

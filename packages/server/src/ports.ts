@@ -1,0 +1,63 @@
+import type { Analyser, CallMeter, DomainEvent, Mailbox, MailRef, OfferStore, PageFetcher, PhaseId, Projection } from '@veille/domain';
+import type { Logger } from 'pino';
+import type { Observable } from 'rxjs';
+import type { Criteria, CriteriaFile } from './criteria/criteria';
+
+// The server's own ports, beside the domain's (store, mailbox, page fetcher, analyser): what the
+// core hands the phases and the HTTP face. Types only, so that phases and the face depend on them
+// and never on the core's modules; compose/ builds what fills them.
+
+export type Change = { readonly event: DomainEvent; readonly state: Projection };
+
+export type Bus = {
+  /** Folds the event into the projection; every subscriber sees it before the next one. */
+  emit(event: DomainEvent): void;
+  current(): Projection;
+  /** Each event with the projection after it, for the scheduler and the SSE stream. */
+  readonly changes$: Observable<Change>;
+};
+
+/** Where offers live, as the page names it; `prepare` (Airtable only) creates what the base lacks and checks the rest. */
+export type Storage = {
+  readonly label: string;
+  readonly prepare?: () => Promise<{ created: string[]; problems: string[] }>;
+  /** Why the table could not be loaded at startup (a base not prepared yet), until a setup succeeds. */
+  loadError?: string;
+};
+
+export type CriteriaSettings = {
+  /** The criteria in use, or the broken file with what is wrong, for the page to show and fix. */
+  current(): CriteriaFile;
+  /** Validates, stores, then analyses with the new criteria from the next offer on. */
+  update(json: unknown): Promise<Criteria>;
+};
+
+/** Everything the phases and the API work with, built once by the composition (compose/startCore.ts). */
+export type Deps = {
+  readonly bus: Bus;
+  readonly store: OfferStore;
+  readonly storage: Storage;
+  readonly mailbox: Mailbox;
+  readonly fetchPage: PageFetcher;
+  readonly analyser: Analyser;
+  readonly criteria: CriteriaSettings;
+  readonly meter: CallMeter;
+  readonly now: () => Date;
+  readonly log: Logger;
+  readonly secrets: readonly string[];
+  readonly concurrency: { readonly enrich: number; readonly analyse: number };
+};
+
+/** Counts the emails waiting per sender (a new sender becomes a source) and lists those an import may take. */
+export type MailboxAudit = () => Promise<MailRef[]>;
+
+/** What a running phase may do besides its own work: know a stop was asked, report progress and failures. */
+export type PhaseContext = {
+  readonly phase: PhaseId;
+  stopping(): boolean;
+  progress(done: number, total: number, current: string): void;
+  /** One item failed: it is set aside for this run and the phase goes on. */
+  failItem(itemId: string, source: string, error: unknown): void;
+};
+
+export type PhaseRunner = (context: PhaseContext) => Promise<void>;
