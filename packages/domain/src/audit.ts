@@ -14,7 +14,7 @@ export type AuditDecision = {
   readonly sources: readonly Source[];
   readonly events: readonly (SourceAdded | MailboxAudited)[];
   /** The emails phase 1 may import: what the mailbox refuses is listed with why, never imported. */
-  readonly importable: readonly MailRef[];
+  readonly importable: MailRef[];
 };
 
 /** The mailbox was listed: emails waiting per sender, and every sender seen for the first time becomes a source. */

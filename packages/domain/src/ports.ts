@@ -69,7 +69,7 @@ export type StoreSnapshot = { sources: Source[]; offers: OfferSummary[] };
 export interface OfferStore {
   /** The one query behind the projection: every source and every offer, with the fields it needs. */
   load(): Promise<StoreSnapshot>;
-  addSources(sources: Source[]): Promise<void>;
+  addSources(sources: readonly Source[]): Promise<void>;
   setActivation(sender: string, phase: PhaseId, enabled: boolean): Promise<void>;
   /** Stores offers in `NEW_OFFER_STATUS`, idempotent on `key`; answers only the offers it created. */
   saveOffers(offers: readonly NewOffer[]): Promise<OfferSummary[]>;

@@ -1,3 +1,4 @@
+import { perPhase } from './phases';
 import type { Projection } from './projection';
 import type { Activation } from './source';
 import { COLUMNS, emptyCounts, type Column, type Counts } from './statuses';
@@ -20,7 +21,7 @@ export type Table = {
   readonly totals: { readonly toImport: number; readonly counts: Counts; readonly total: number };
 };
 
-const NONE: Activation = { import: false, enrich: false, analyse: false };
+const NONE: Activation = perPhase(() => false);
 
 const sumCounts = (counts: Counts): number => COLUMNS.reduce((sum, column) => sum + counts[column], 0);
 

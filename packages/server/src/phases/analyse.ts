@@ -1,4 +1,4 @@
-import { event, INPUT_STATUS, nextOffers, type OfferRecord } from '@veille/domain';
+import { decideAnalysis, nextOffers, type OfferRecord } from '@veille/domain';
 import type { Deps, PhaseContext, PhaseRunner } from '../ports';
 import { workOffers } from './offerWorkers';
 
@@ -29,12 +29,6 @@ export const analysePhase =
 
     return workOffers({ bus, store }, { ...context, phase: 'analyse' }, concurrency.analyse, async (offer) => {
       const analysis = await analyser.analyse(await contentOf(offer.id));
-      return async () => {
-        // Corrections fill only empty fields: what the user typed stays.
-        await store.updateOffers([{ id: offer.id, patch: { status: 'À traiter', analysis, fill: analysis.corrections } }]);
-        bus.emit(
-          event('OfferStatusChanged', { offerId: offer.id, source: offer.source, from: INPUT_STATUS.analyse, to: 'À traiter' }),
-        );
-      };
+      return decideAnalysis({ offerId: offer.id, analysis }, bus.current());
     });
   };

@@ -1,4 +1,4 @@
-import { event, isImportable, type MailRef } from '@veille/domain';
+import { decideEmailArchived, decideImport, decideOffersCreated, isImportable, type MailRef } from '@veille/domain';
 import type { Deps, MailboxAudit, PhaseContext, PhaseRunner } from '../ports';
 import { UnavailableError } from '../errors';
 import { attemptWrite, WriteFailedError } from '../disk/writeFailures';
@@ -11,19 +11,18 @@ type ImportDeps = Pick<Deps, 'bus' | 'store' | 'mailbox'> & Pick<ParsePool, 'rea
 const importEmail = async ({ bus, store, mailbox, readOffers }: ImportDeps, ref: MailRef): Promise<void> => {
   const source = bus.current().sources.get(ref.sender);
   if (!source || !parserFor(source.board)) throw new Error(`Aucun parseur pour ${ref.sender}`);
-  const parsed = await readOffers(source.board, await mailbox.read(ref.id));
-  if (parsed.length === 0) throw new Error(`Aucune offre trouvée dans l'email « ${ref.subject} » (${source.board})`);
+  const offers = decideImport({ email: ref, board: source.board, offers: await readOffers(source.board, await mailbox.read(ref.id)) });
   const email = `l'email « ${ref.subject || ref.id} »`;
   const created = await attemptWrite(
     { failed: `les offres de ${email} n'ont pas pu être enregistrées dans la base`, kept: `${email} reste dans la boîte et sera importé au prochain lancement` },
-    () => store.saveOffers(parsed.map((offer) => ({ ...offer, source: ref.sender }))),
+    () => store.saveOffers(offers),
   );
-  for (const offer of created) bus.emit(event('OfferCreated', { offer }));
+  for (const event of decideOffersCreated({ created })) bus.emit(event);
   await attemptWrite(
     { failed: `${email} n'a pas pu être archivé`, kept: `ses offres sont enregistrées, et il sera archivé au prochain lancement, sans doublon` },
     () => mailbox.archive(ref.id),
   );
-  bus.emit(event('EmailArchived', { sender: ref.sender, emailId: ref.id, offers: created.length }));
+  for (const event of decideEmailArchived({ email: ref, created: created.length })) bus.emit(event);
 };
 
 /** Phase 1: every email of a source whose création is on, as the audit at the start of the phase lists them. */

@@ -1,22 +1,23 @@
 import {
   actionable,
   describeOffer,
-  INPUT_STATUS,
+  inputStatus,
   nextOffer,
   upstreamRunning,
+  type OfferDecision,
+  type OfferPhaseId,
   type OfferStore,
   type OfferSummary,
-  type PhaseId,
 } from '@veille/domain';
 import type { Bus, PhaseContext } from '../ports';
 import { UnavailableError } from '../errors';
 import { WriteFailedError, writeFailureOf } from '../disk/writeFailures';
 
 /**
- * The slow outside work on one offer (its page, the model). It resolves to the write that records
- * the result, which the phase runs without waiting, so the store can put many offers in one request.
+ * The slow outside work on one offer (its page, the model), ending in what the domain decided. The
+ * phase writes that decision without waiting, so the store can put many offers in one request.
  */
-export type OfferWork = (offer: OfferSummary) => Promise<() => Promise<void>>;
+export type OfferWork = (offer: OfferSummary) => Promise<OfferDecision>;
 
 /** Two requests of 10 records: beyond, a slow store slows the phase instead of piling texts up in memory. */
 const WRITES_AHEAD = 20;
@@ -44,7 +45,7 @@ const createSignal = () => {
  */
 export const workOffers = async (
   { bus, store }: { bus: Bus; store: OfferStore },
-  context: PhaseContext & { readonly phase: Exclude<PhaseId, 'import'> },
+  context: PhaseContext & { readonly phase: OfferPhaseId },
   concurrency: number,
   work: OfferWork,
 ): Promise<void> => {
@@ -72,11 +73,16 @@ export const workOffers = async (
 
   const stored = (offer: OfferSummary) => ({
     failed: `le nouvel état de l'offre « ${describeOffer(offer, bus.current().sources.get(offer.source)?.board ?? '')} » n'a pas pu être enregistré dans la base`,
-    kept: `l'offre garde son statut « ${INPUT_STATUS[phase]} » et sera reprise au prochain lancement`,
+    kept: `l'offre garde son statut « ${inputStatus(phase)} » et sera reprise au prochain lancement`,
   });
 
-  const record = (offer: OfferSummary, write: () => Promise<void>): void => {
-    const writing = write()
+  /** Stores exactly what the decision produced, then emits exactly the events it returned. */
+  const record = (offer: OfferSummary, { updates, events }: OfferDecision): void => {
+    const writing = store
+      .updateOffers(updates)
+      .then(() => {
+        for (const event of events) bus.emit(event);
+      })
       .catch((error: unknown) => fail(offer, writeFailureOf(error, stored(offer)) ?? error))
       .finally(() => {
         writes.delete(writing);
@@ -98,9 +104,9 @@ export const workOffers = async (
       inHand.add(offer.id);
       const board = bus.current().sources.get(offer.source)?.board ?? '';
       progress(describeOffer(offer, board));
-      const write = await work(offer).catch((error: unknown) => fail(offer, error));
+      const decision = await work(offer).catch((error: unknown) => fail(offer, error));
       done += 1;
-      if (write) record(offer, write);
+      if (decision && (decision.updates.length > 0 || decision.events.length > 0)) record(offer, decision);
       else release(offer);
     }
   };
