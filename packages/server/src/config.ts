@@ -68,7 +68,7 @@ export type Config = {
 export class ConfigError extends Error {}
 
 /** Reads the configuration from the environment; a bad value stops startup with the variable's name. */
-export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
@@ -105,9 +105,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     airtable,
     secrets: [imap?.password, anthropic?.apiKey, airtable?.apiKey, values.ACCESS_TOKEN].filter((secret): secret is string => !!secret),
   };
-};
+}
 
 /** A `.env` file in the working directory fills what the environment does not set. */
-export const loadDotEnv = (file = '.env'): void => {
+export function loadDotEnv(file = '.env'): void {
   if (existsSync(file)) process.loadEnvFile(file);
-};
+}

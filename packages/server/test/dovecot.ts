@@ -8,11 +8,11 @@ import { ImapFlow } from 'imapflow';
 export const DOVECOT = '/usr/sbin/dovecot';
 
 /** Without Dovecot a laptop skips loudly; CI never skips: there the tests fail instead. */
-export const dovecotAvailable = (): boolean => {
+export function dovecotAvailable(): boolean {
   if (existsSync(DOVECOT) || process.env.CI) return true;
   console.warn(`\n*** IMAP tests SKIPPED: no Dovecot at ${DOVECOT} (apt-get install dovecot-imapd) ***\n`);
   return false;
-};
+}
 
 const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
@@ -136,7 +136,7 @@ export type Dovecot = {
  * password it delays the next login from 127.0.0.1 by seconds (auth penalty, not configurable
  * in 2.3): test wrong passwords on an instance of their own.
  */
-export const startDovecot = async (): Promise<Dovecot> => {
+export async function startDovecot(): Promise<Dovecot> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'veille-dovecot-'));
   // Dovecot's own processes run as its user and must be able to enter the folder.
   chmodSync(dir, 0o755);
@@ -206,4 +206,4 @@ export const startDovecot = async (): Promise<Dovecot> => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-};
+}

@@ -7,11 +7,11 @@ export const SHARED_DIR = path.resolve(__dirname, '../../../../shared');
 export const EMAILS_DIR = path.join(SHARED_DIR, 'fixtures', 'emails');
 
 /** Fixture tests skip loudly where ../shared is absent, and never when CI is set (they fail there). */
-export const fixturesAvailable = (): boolean => {
+export function fixturesAvailable(): boolean {
   if (existsSync(EMAILS_DIR) || process.env.CI) return true;
   console.warn(`\n*** Fixture tests SKIPPED: no ${EMAILS_DIR} (the shared test material sits beside the repository) ***\n`);
   return false;
-};
+}
 
 export type FixtureEmail = { file: string; board: string; sender: string; raw: Buffer };
 
@@ -21,7 +21,7 @@ const fromComment = (html: string): { sender: string; subject: string } => ({
 });
 
 /** Every fixture as an RFC 822 message: HTML-only ones wrapped with the sender INDEX.tsv gives. */
-export const fixtureEmails = (): FixtureEmail[] => {
+export function fixtureEmails(): FixtureEmail[] {
   const [, ...rows] = readFileSync(path.join(EMAILS_DIR, 'INDEX.tsv'), 'utf8').trim().split('\n');
   return rows.map((row) => {
     const [board, file, indexSender] = row.split('\t');
@@ -36,4 +36,4 @@ export const fixtureEmails = (): FixtureEmail[] => {
     });
     return { file, board, sender, raw: Buffer.from(raw) };
   });
-};
+}

@@ -9,10 +9,10 @@ import { loadConfig } from '../src/config';
 import type { Bus } from '../src/ports';
 
 /** A data dir that does not exist yet, as on a user's first start (so the demo is seeded). */
-export const freshDataDir = (): { dir: string; cleanup: () => void } => {
+export function freshDataDir(): { dir: string; cleanup: () => void } {
   const parent = mkdtempSync(path.join(os.tmpdir(), 'veille-'));
   return { dir: path.join(parent, 'data'), cleanup: () => rmSync(parent, { recursive: true, force: true }) };
-};
+}
 
 /** One app for a whole describe block: started before its tests, then closed and its data dir removed. */
 export function appForSuite(env: NodeJS.ProcessEnv = {}, options: VeilleOptions = {}): { readonly app: Veille; readonly dataDir: string } {
@@ -31,12 +31,13 @@ export function appForSuite(env: NodeJS.ProcessEnv = {}, options: VeilleOptions 
   return suite;
 }
 
-export const startTestApp = (dataDir: string, env: NodeJS.ProcessEnv = {}, options: VeilleOptions = {}): Promise<Veille> =>
-  startVeille(loadConfig({ HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, ...env }), { log: pino({ level: 'silent' }), ...options });
+export function startTestApp(dataDir: string, env: NodeJS.ProcessEnv = {}, options: VeilleOptions = {}): Promise<Veille> {
+  return startVeille(loadConfig({ HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, ...env }), { log: pino({ level: 'silent' }), ...options });
+}
 
 /** Resolves with the first projection, from now on, that satisfies the predicate. */
-export const until = (bus: Bus, predicate: (state: Projection) => boolean): Promise<Projection> =>
-  predicate(bus.current())
+export function until(bus: Bus, predicate: (state: Projection) => boolean): Promise<Projection> {
+  return predicate(bus.current())
     ? Promise.resolve(bus.current())
     : firstValueFrom(
         bus.changes$.pipe(
@@ -44,5 +45,8 @@ export const until = (bus: Bus, predicate: (state: Projection) => boolean): Prom
           filter(predicate),
         ),
       );
+}
 
-export const runEnded = (bus: Bus): Promise<Projection> => until(bus, (state) => !state.run.active && !!state.run.endedAt);
+export function runEnded(bus: Bus): Promise<Projection> {
+  return until(bus, (state) => !state.run.active && !!state.run.endedAt);
+}

@@ -8,14 +8,14 @@ import { EMAILS_DIR } from './fixtures';
  * `describe` when the real alerts are there; a loud skip on a clone without them; never a skip
  * under CI, where their absence must fail the run.
  */
-export const describeRealAlerts = (name: string, body: () => void): void => {
+export function describeRealAlerts(name: string, body: () => void): void {
   if (existsSync(EMAILS_DIR) || process.env.CI) {
     describe(name, body);
     return;
   }
   console.warn(`\n*** ${name}: SKIPPED, no real alerts in ${EMAILS_DIR} ***\n`);
   describe.skip(name, body);
-};
+}
 
 type IndexRow = { folder: string; file: string; sender: string };
 
@@ -32,7 +32,7 @@ const senderOf = (row: IndexRow, html: string): string =>
   row.sender.includes('@') ? row.sender : (/<!--\s*From:[^<]*<([^>]+)>/i.exec(html)?.[1] ?? '');
 
 /** Every real alert of a fixtures folder (`linkedin`, `wttj`…), by file name, as parsers see it. */
-export const realAlerts = async (folder: string): Promise<Map<string, AlertEmail>> => {
+export async function realAlerts(folder: string): Promise<Map<string, AlertEmail>> {
   const alerts = new Map<string, AlertEmail>();
   for (const row of indexRows().filter((candidate) => candidate.folder === folder)) {
     const content = readFileSync(path.join(EMAILS_DIR, row.file));
@@ -44,7 +44,7 @@ export const realAlerts = async (folder: string): Promise<Map<string, AlertEmail
     alerts.set(row.file, { sender: senderOf(row, html), subject: '', html, text: '' });
   }
   return alerts;
-};
+}
 
 /** Folders of boards Veille has no parser for. */
 export const UNKNOWN_FOLDERS = ['trueup', 'greenhouse', 'jobright', 'jobbank-canada', 'getro'];
@@ -55,7 +55,7 @@ export type Expected = {
 };
 
 /** What every parse of a real alert must hold: the counted cards, distinct keys, titled offers, clean links. */
-export const expectCards = (offers: ParsedOffer[], expected: Expected): void => {
+export function expectCards(offers: ParsedOffer[], expected: Expected): void {
   expect(offers).toHaveLength(expected.cards);
   expect(new Set(offers.map((offer) => offer.key)).size).toBe(offers.length);
   if (expected.first) expect(offers[0]).toMatchObject(expected.first);
@@ -64,4 +64,4 @@ export const expectCards = (offers: ParsedOffer[], expected: Expected): void => 
     expect(offer.url).toMatch(/^https?:\/\//);
     expect([...new URL(offer.url).searchParams.keys()].filter((name) => /^(utm_|trk|refId|trackingId)/.test(name))).toEqual([]);
   }
-};
+}

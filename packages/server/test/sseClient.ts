@@ -3,7 +3,7 @@ import http from 'node:http';
 export type SseMessage = { event: string; id?: string; data: unknown };
 
 /** A minimal EventSource over node:http, so tests read the stream as `curl -N` would. */
-export const openSse = (url: string, headers: Record<string, string> = {}) => {
+export function openSse(url: string, headers: Record<string, string> = {}) {
   const messages: SseMessage[] = [];
   const waiters: { predicate: (m: SseMessage[]) => boolean; resolve: () => void }[] = [];
   let buffer = '';
@@ -44,4 +44,4 @@ export const openSse = (url: string, headers: Record<string, string> = {}) => {
       predicate(messages) ? Promise.resolve() : new Promise((resolve) => waiters.push({ predicate, resolve })),
     close: () => request.destroy(),
   };
-};
+}

@@ -18,10 +18,10 @@ const newOffer = (id: number, overrides: Partial<NewOffer> = {}): NewOffer => ({
 });
 
 /** What every OfferStore must do, run against each adapter (SQLite, Airtable) with the same cases. */
-export const describeOfferStoreContract = (
+export function describeOfferStoreContract(
   name: string,
   makeStore: () => Promise<{ store: OfferStore; cleanup: () => Promise<void> }>,
-): void => {
+): void {
   describe(`${name} as the offer store`, () => {
     let store: OfferStore;
     let cleanup: () => Promise<void>;
@@ -104,4 +104,4 @@ export const describeOfferStoreContract = (
       expect(records).toHaveLength(1_200);
     });
   });
-};
+}

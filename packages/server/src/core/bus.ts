@@ -2,7 +2,7 @@ import { Subject, scan, share } from 'rxjs';
 import { evolve, initialProjection, type DomainEvent } from '@veille/domain';
 import type { Bus, Change } from '../ports';
 
-export const createBus = (): Bus => {
+export function createBus(): Bus {
   const events$ = new Subject<DomainEvent>();
   const changes$ = events$.pipe(
     scan((last: Change, event: DomainEvent) => ({ event, state: evolve(last.state, event) }), {
@@ -31,4 +31,4 @@ export const createBus = (): Bus => {
   };
 
   return { emit, current: () => current, changes$ };
-};
+}

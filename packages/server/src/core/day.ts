@@ -1,5 +1,6 @@
 const pad = (value: number): string => String(value).padStart(2, '0');
 
 /** The user's calendar day (local time zone) as YYYY-MM-DD: "today" in the Consommation API block. */
-export const dayOf = (date: Date): string =>
-  `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+export function dayOf(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

@@ -5,14 +5,14 @@ import { newSource } from './sources';
 import { attemptWrite } from '../disk/writeFailures';
 
 /** The one store query behind the projection: at startup and on "Mise à jour", never to decide work. */
-export const loadTable = async ({ bus, store, secrets }: Pick<Deps, 'bus' | 'store' | 'secrets'>): Promise<void> => {
+export async function loadTable({ bus, store, secrets }: Pick<Deps, 'bus' | 'store' | 'secrets'>): Promise<void> {
   bus.emit(event('TableLoadStarted', {}));
   const snapshot = await store.load().catch((error: unknown) => {
     bus.emit(event('TableLoadFailed', { error: redact(messageOf(error), secrets) }));
     throw error;
   });
   bus.emit(event('TableLoaded', snapshot));
-};
+}
 
 type AuditDeps = Pick<Deps, 'bus' | 'store' | 'mailbox' | 'secrets'>;
 
@@ -29,7 +29,7 @@ const readMailbox = async ({ bus, mailbox, secrets }: AuditDeps): Promise<MailRe
  * Counts the emails waiting per sender; a sender seen for the first time becomes a source. What
  * the mailbox refuses is listed with why, never counted nor handed to the import.
  */
-export const auditMailbox = async (deps: AuditDeps): Promise<MailRef[]> => {
+export async function auditMailbox(deps: AuditDeps): Promise<MailRef[]> {
   const { bus, store } = deps;
   const { sources, events, importable } = decideAudit({ listed: await readMailbox(deps), sourceOf: newSource }, bus.current());
   if (sources.length > 0) {
@@ -41,10 +41,10 @@ export const auditMailbox = async (deps: AuditDeps): Promise<MailRef[]> => {
   }
   for (const event of events) bus.emit(event);
   return importable;
-};
+}
 
 /** "Mise à jour": the table always loads; a mailbox that cannot be read is said in the UI, not fatal. */
-export const reload = async (deps: AuditDeps & Pick<Deps, 'log'>): Promise<void> => {
+export async function reload(deps: AuditDeps & Pick<Deps, 'log'>): Promise<void> {
   await loadTable(deps);
   try {
     await auditMailbox(deps);
@@ -52,4 +52,4 @@ export const reload = async (deps: AuditDeps & Pick<Deps, 'log'>): Promise<void>
     if (!(error instanceof UnavailableError)) throw error;
     deps.log.error({ error: redact(error.message, deps.secrets) }, 'mailbox unavailable');
   }
-};
+}

@@ -5,7 +5,7 @@ import { auditMailbox } from './reload';
 export type RunStart = { started: true } | { started: false; message: string };
 
 /** "Lancer les traitements": a fresh mailbox audit, then a run if anything is waiting. */
-export const startRun = async (deps: Pick<Deps, 'bus' | 'store' | 'mailbox' | 'now' | 'secrets'>): Promise<RunStart> => {
+export async function startRun(deps: Pick<Deps, 'bus' | 'store' | 'mailbox' | 'now' | 'secrets'>): Promise<RunStart> {
   // A run already active is refused before the mailbox is read, and again after: one may have started meanwhile.
   decideRunStart({ at: deps.now().toISOString() }, deps.bus.current());
   await auditMailbox(deps);
@@ -13,9 +13,9 @@ export const startRun = async (deps: Pick<Deps, 'bus' | 'store' | 'mailbox' | 'n
   if (events.length === 0) return { started: false, message: 'Rien à traiter : aucun email à importer et aucune offre en attente.' };
   for (const event of events) deps.bus.emit(event);
   return { started: true };
-};
+}
 
 /** "Arrêter les traitements": the items in hand finish, no new one starts. */
-export const stopRun = ({ bus, now }: Pick<Deps, 'bus' | 'now'>): void => {
+export function stopRun({ bus, now }: Pick<Deps, 'bus' | 'now'>): void {
   for (const event of decideRunStop({ at: now().toISOString() }, bus.current())) bus.emit(event);
-};
+}

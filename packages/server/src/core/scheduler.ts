@@ -15,11 +15,11 @@ export type Scheduler = {
  * Subscribes to the projection: while a run is active, starts every idle phase that has work and
  * ends the run when none has. It owns no timer: it only reacts to events.
  */
-export const startScheduler = (
+export function startScheduler(
   { bus, now, log, secrets }: Pick<Deps, 'bus' | 'now' | 'log' | 'secrets'>,
   runners: Record<PhaseId, PhaseRunner>,
   workers: Partial<Record<PhaseId, string>> = {},
-): Scheduler => {
+): Scheduler {
   const running = new Map<PhaseId, Promise<void>>();
 
   /** Progress counts from what the phase already did in this run, so its line covers the whole run. */
@@ -81,4 +81,4 @@ export const startScheduler = (
     },
     close: () => subscription.unsubscribe(),
   };
-};
+}

@@ -53,11 +53,11 @@ const checked = (json: unknown) => criteriaSchema.safeParse(json, { error: FRENC
 export class InvalidCriteriaError extends Error {}
 
 /** Checks criteria coming from the settings page; the message lists every field to fix. */
-export const parseCriteria = (json: unknown): Criteria => {
+export function parseCriteria(json: unknown): Criteria {
   const parsed = checked(json);
   if (!parsed.success) throw new InvalidCriteriaError(`Critères invalides :\n  ${issuesOf(parsed.error)}`);
   return parsed.data;
-};
+}
 
 /** The criteria file as found on disk: usable, or broken with what is wrong and the text to fix. */
 export type CriteriaFile =
@@ -67,7 +67,7 @@ export type CriteriaFile =
 const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException).code === 'ENOENT';
 
 /** The user's criteria file: written with defaults when missing, never replaced when wrong (the user fixes it in the page). */
-export const loadCriteria = async (file: string): Promise<CriteriaFile> => {
+export async function loadCriteria(file: string): Promise<CriteriaFile> {
   removeLeftoverTemps(file);
   let text: string;
   try {
@@ -83,8 +83,9 @@ export const loadCriteria = async (file: string): Promise<CriteriaFile> => {
   const parsed = checked(JSON.parse(text));
   if (!parsed.success) return { valid: false, error: `Fichier ${name} invalide :\n  ${issuesOf(parsed.error)}`, text };
   return { valid: true, criteria: parsed.data };
-};
+}
 
 /** Writes the criteria in one step: a crash or a full disk never leaves half a file. */
-export const saveCriteria = (file: string, criteria: Criteria): Promise<void> =>
-  writeFileAtomically(file, `${JSON.stringify(criteria, null, 2)}\n`);
+export function saveCriteria(file: string, criteria: Criteria): Promise<void> {
+  return writeFileAtomically(file, `${JSON.stringify(criteria, null, 2)}\n`);
+}

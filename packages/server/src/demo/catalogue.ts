@@ -130,11 +130,11 @@ export const DEMO_OFFERS: readonly DemoOffer[] = ROWS.map(
 /** Thousands split by a plain space, as the boards print them (not ICU's narrow no-break space). */
 const euros = (amount: number): string => `${String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} €`;
 
-export const formatSalary = (salary: DemoOffer['salary']): string => {
+export function formatSalary(salary: DemoOffer['salary']): string {
   if (!salary) return '';
   const range = salary.min === salary.max ? euros(salary.min) : `${euros(salary.min)} - ${euros(salary.max)}`;
   return `${range} par ${salary.unit === 'YEAR' ? 'an' : 'mois'}`;
-};
+}
 
 const seniority = (title: string): string => {
   if (/^(Head|Directeur|Responsable|Lead)/.test(title)) return 'Vous avez au moins huit ans d’expérience, dont trois en management d’équipe, et savez porter un sujet data auprès d’une direction.';
@@ -145,12 +145,14 @@ const seniority = (title: string): string => {
 };
 
 /** A description of several paragraphs, as boards publish them. */
-export const describeDemoOffer = (offer: DemoOffer): string[] => [
-  `${offer.about[0]} Pour renforcer son équipe à ${offer.city}, ${offer.company} recrute un·e ${offer.title}.`,
-  `${offer.about[1]} Au quotidien, vous travaillerez avec ${offer.skills.join(', ')}.`,
-  `Profil recherché : ${seniority(offer.title)}`,
-  offer.remote
-    ? 'Organisation : télétravail possible jusqu’à trois jours par semaine, horaires flexibles, RTT.'
-    : 'Organisation : poste sur site, deux jours de télétravail possibles après la période d’essai.',
-  `Rémunération et avantages : ${offer.salary ? `${formatSalary(offer.salary)}, ` : 'selon profil, '}mutuelle prise en charge à 70 %, titres-restaurant, budget formation annuel.`,
-];
+export function describeDemoOffer(offer: DemoOffer): string[] {
+  return [
+    `${offer.about[0]} Pour renforcer son équipe à ${offer.city}, ${offer.company} recrute un·e ${offer.title}.`,
+    `${offer.about[1]} Au quotidien, vous travaillerez avec ${offer.skills.join(', ')}.`,
+    `Profil recherché : ${seniority(offer.title)}`,
+    offer.remote
+      ? 'Organisation : télétravail possible jusqu’à trois jours par semaine, horaires flexibles, RTT.'
+      : 'Organisation : poste sur site, deux jours de télétravail possibles après la période d’essai.',
+    `Rémunération et avantages : ${offer.salary ? `${formatSalary(offer.salary)}, ` : 'selon profil, '}mutuelle prise en charge à 70 %, titres-restaurant, budget formation annuel.`,
+  ];
+}

@@ -61,7 +61,7 @@ const base64 = (content: string): string => (Buffer.from(content, 'utf8').toStri
 const encodedWord = (content: string): string => `=?UTF-8?B?${Buffer.from(content, 'utf8').toString('base64')}?=`;
 
 /** A complete RFC 822 message, multipart/alternative with a text and an HTML part. */
-export const mimeMessage = (from: { name: string; address: string }, subject: string, date: Date, parts: { text: string; html: string }): string => {
+export function mimeMessage(from: { name: string; address: string }, subject: string, date: Date, parts: { text: string; html: string }): string {
   const boundary = `veille-${date.getTime().toString(36)}`;
   return [
     `From: ${encodedWord(from.name)} <${from.address}>`,
@@ -85,7 +85,7 @@ export const mimeMessage = (from: { name: string; address: string }, subject: st
     `--${boundary}--`,
     '',
   ].join('\r\n');
-};
+}
 
 export type DemoEmail = { fileName: string; content: string };
 
@@ -93,7 +93,7 @@ const chunk = <T>(items: T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_unused, index) => items.slice(index * size, index * size + size));
 
 /** The demo mailbox: the catalogue's offers as alerts of their boards (5 at most per email), plus a newsletter with no parser. */
-export const demoEmails = (origin: string, sentAt: Date): DemoEmail[] => {
+export function demoEmails(origin: string, sentAt: Date): DemoEmail[] {
   const emails: DemoEmail[] = [];
   const boards = Object.keys(SENDERS) as DemoBoard[];
   for (const board of boards) {
@@ -116,4 +116,4 @@ export const demoEmails = (origin: string, sentAt: Date): DemoEmail[] => {
     }),
   });
   return emails;
-};
+}

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { demoEmails } from './emails';
 
 /** Writes the demo alerts into a new mailbox folder; their links point at this server's origin. */
-export const seedDemo = async (mailboxDir: string, origin: string, now = new Date()): Promise<number> => {
+export async function seedDemo(mailboxDir: string, origin: string, now = new Date()): Promise<number> {
   const emails = demoEmails(origin, now);
   for (const email of emails) await writeFile(path.join(mailboxDir, email.fileName), email.content, { flag: 'wx' });
   return emails.length;
-};
+}

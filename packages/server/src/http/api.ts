@@ -46,7 +46,7 @@ const on =
     }
   };
 
-export const apiRouter = (deps: Deps, stream: EventStream): Router => {
+export function apiRouter(deps: Deps, stream: EventStream): Router {
   const router = Router();
   const { bus } = deps;
 
@@ -172,4 +172,4 @@ export const apiRouter = (deps: Deps, stream: EventStream): Router => {
   });
 
   return router;
-};
+}

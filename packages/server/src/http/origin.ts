@@ -12,7 +12,7 @@ const hostOf = (origin: string): string | undefined => {
   }
 };
 
-export const sameOriginOnly = (request: Request, response: Response, next: NextFunction): void => {
+export function sameOriginOnly(request: Request, response: Response, next: NextFunction): void {
   if (request.method === 'GET' || request.method === 'HEAD') return next();
   const origin = request.header('origin');
   const site = request.header('sec-fetch-site');
@@ -20,4 +20,4 @@ export const sameOriginOnly = (request: Request, response: Response, next: NextF
   const sameOrigin = origin === undefined || (host !== undefined && hostOf(origin) === host);
   if (sameOrigin && (site === undefined || site === 'same-origin' || site === 'none')) return next();
   response.status(403).json({ error: 'Requête refusée : elle ne vient pas de la page de Veille.' });
-};
+}

@@ -21,7 +21,7 @@ const frame = (name: string, id: number, data: unknown): string =>
  * id. A client that comes back with Last-Event-ID gets what it missed from a bounded buffer, or a
  * fresh snapshot when the buffer no longer reaches back that far.
  */
-export const createEventStream = (bus: Bus, bufferSize = 2_000): EventStream => {
+export function createEventStream(bus: Bus, bufferSize = 2_000): EventStream {
   const recent: Sent[] = [];
   const open = new Set<Response>();
 
@@ -71,4 +71,4 @@ export const createEventStream = (bus: Bus, bufferSize = 2_000): EventStream => 
       for (const response of open) response.end();
     },
   };
-};
+}

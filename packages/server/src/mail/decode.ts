@@ -17,15 +17,16 @@ export class EmailTooLargeError extends Error {}
 const kilobytes = (bytes: number): number => Math.ceil(bytes / 1024);
 
 /** The one way to say a message is too large, wherever its size is first known. */
-export const tooLarge = (size: number, maxBytes = MAX_EMAIL_BYTES): EmailTooLargeError =>
-  new EmailTooLargeError(`Email trop volumineux (${kilobytes(size)} Ko, limite ${kilobytes(maxBytes)} Ko) : laissé dans la boîte.`);
+export function tooLarge(size: number, maxBytes = MAX_EMAIL_BYTES): EmailTooLargeError {
+  return new EmailTooLargeError(`Email trop volumineux (${kilobytes(size)} Ko, limite ${kilobytes(maxBytes)} Ko) : laissé dans la boîte.`);
+}
 
 /**
  * Decodes a raw RFC 822 message into what parsers read. A message over `maxBytes` is refused
  * with an EmailTooLargeError before any parsing (cutting it would lose the HTML part's end and
  * with it job cards, silently); a broken message is a clear Error, never a crash.
  */
-export const decodeAlert = async (raw: Uint8Array, options: { maxBytes?: number } = {}): Promise<AlertEmail> => {
+export async function decodeAlert(raw: Uint8Array, options: { maxBytes?: number } = {}): Promise<AlertEmail> {
   const maxBytes = options.maxBytes ?? MAX_EMAIL_BYTES;
   if (raw.byteLength > maxBytes) throw tooLarge(raw.byteLength, maxBytes);
   let parsed;
@@ -47,4 +48,4 @@ export const decodeAlert = async (raw: Uint8Array, options: { maxBytes?: number 
   });
   if (!decoded.success) throw new Error(`Email illisible : ${decoded.error.issues.map((issue) => issue.message).join(', ')}`);
   return decoded.data;
-};
+}

@@ -23,27 +23,27 @@ export const NOISE =
 export const SALARY = /(\d[\d\s.,]*\s?(k|K)?\s?(€|\$|£)|(€|\$|£)\s?\d|\d+\s?k€|\bEUR\b|par (an|mois|jour)|\/\s?(an|mois|year|yr|hour|hr)\b|an hour|a year|per (year|hour))/;
 
 /** Strips the tracking parameters boards add to links, keeping what identifies the page. */
-export const canonicalUrl = (href: string): string => {
+export function canonicalUrl(href: string): string {
   const url = new URL(href);
   for (const name of [...url.searchParams.keys()]) {
     if (/^(utm_|trk|ref|tracking|mc_|_hs|origin|xtor|lipi|midToken|midSig|eid|otpToken|from|alertAction|qd|tk)/i.test(name)) url.searchParams.delete(name);
   }
   url.hash = '';
   return url.toString();
-};
+}
 
 /**
  * Demo emails link to Veille's own pages, /demo/offres/<board slug>-<id>, on this machine. The same
  * path on any other host is no demo page: it would pass a stranger's link off as a board's job.
  */
-export const demoLink =
-  (slug: string): LinkReader =>
-  (href) => {
+export function demoLink(slug: string): LinkReader {
+  return (href) => {
     const url = new URL(href);
     const match = new RegExp(`^/demo/offres/(${slug}-[\\w-]+)$`).exec(url.pathname);
     if (!match || !isThisMachine(url.hostname)) return undefined;
     return { key: `${slug}:${match[1].slice(slug.length + 1)}`, url: `${url.origin}${url.pathname}` };
   };
+}
 
 const WEB_SCHEMES = new Set(['http:', 'https:']);
 
@@ -69,13 +69,14 @@ const collect = (root: AnyNode): string[] => {
 };
 
 /** The text of an element as the reader sees it: one line per block, white space folded. */
-export const linesOf = (node: AnyNode): string[] =>
-  collect(node)
+export function linesOf(node: AnyNode): string[] {
+  return collect(node)
     .join('')
     .replace(/[\s\u034f\u200c\u200b\u00ad]+/g, ' ')
     .split(BREAK)
     .map((line) => line.trim())
     .filter((line) => line.length > 0 && line.length < 300);
+}
 
 /** For every element, the jobs linked from inside it: one walk up from each job link. */
 const jobsInside = (links: Map<Element, JobLink>): Map<AnyNode, Set<string>> => {
@@ -131,7 +132,7 @@ const safeRead = (readLink: LinkReader, href: string, text: string): JobLink | u
  * to one job make one card); the card's title is the first line of its first titled link, and
  * the board's reader takes its fields from the lines after it.
  */
-export const readCards = (email: AlertEmail, readLink: LinkReader, readCard: CardReader): ParsedOffer[] => {
+export function readCards(email: AlertEmail, readLink: LinkReader, readCard: CardReader): ParsedOffer[] {
   const html = email.html || `<pre>${email.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/(https?:\/\/[^\s<>]+)/g, '<a href="$1">$1</a>')}</pre>`;
   const $ = loadHtml(html);
   const links = new Map<Element, JobLink>();
@@ -156,10 +157,10 @@ export const readCards = (email: AlertEmail, readLink: LinkReader, readCard: Car
     if (fields?.title) offers.push({ key: link.key, url: link.url, offerDate: '', ...fields });
   }
   return offers;
-};
+}
 
 /** "Lyon (69)", "Courbevoie - 92", "69 - Lyon", "Lyon, Auvergne-Rhône-Alpes, France". */
-export const placeOf = (location: string): { city: string; department: string } => {
+export function placeOf(location: string): { city: string; department: string } {
   const department =
     /\((\d{2}|2A|2B)\)/i.exec(location)?.[1] ?? /^\s*(\d{2}|2A|2B)\s*-/.exec(location)?.[1] ?? /-\s*(\d{2}|2A|2B)\s*$/.exec(location)?.[1] ?? '';
   const city = location
@@ -170,4 +171,4 @@ export const placeOf = (location: string): { city: string; department: string } 
     .split(',')[0]
     .trim();
   return { city, department };
-};
+}

@@ -2,23 +2,23 @@ import type { AlertParser, Board } from '@veille/domain';
 import { canonicalUrl, demoLink, readCards, SALARY, type CardReader, type LinkReader } from './cards';
 
 /** The first reader that recognises a link wins. */
-export const anyOf =
-  (...readers: LinkReader[]): LinkReader =>
-  (href, text) => {
+export function anyOf(...readers: LinkReader[]): LinkReader {
+  return (href, text) => {
     for (const read of readers) {
       const link = read(href, text);
       if (link) return link;
     }
     return undefined;
   };
+}
 
 /** A board link that names its job: the id becomes the key, the URL is rebuilt without tracking. */
-export const byId =
-  (slug: string, pattern: RegExp, url: (id: string) => string): LinkReader =>
-  (href) => {
+export function byId(slug: string, pattern: RegExp, url: (id: string) => string): LinkReader {
+  return (href) => {
     const id = pattern.exec(href)?.[1];
     return id ? { key: `${slug}:${id}`, url: url(id) } : undefined;
   };
+}
 
 /** Footer and account links of mailers, never a job. */
 const NAVIGATION =
@@ -28,19 +28,23 @@ const NAVIGATION =
  * An opaque tracked link (its target cannot be read without a request): one job when it carries
  * a title; the key is then the link without its tracking parameters, the best the email gives.
  */
-export const tracked =
-  (slug: string, host: RegExp): LinkReader =>
-  (href, text) => {
+export function tracked(slug: string, host: RegExp): LinkReader {
+  return (href, text) => {
     if (!text || NAVIGATION.test(text) || !host.test(new URL(href).hostname)) return undefined;
     const url = canonicalUrl(href);
     return { key: `${slug}:${url}`, url };
   };
+}
 
-export const salaryIn = (lines: string[]): string => lines.find((line) => SALARY.test(line) && line.length < 80) ?? '';
+export function salaryIn(lines: string[]): string {
+  return lines.find((line) => SALARY.test(line) && line.length < 80) ?? '';
+}
 
 /** A board's parser: its senders, its job links (plus Veille's demo links), its card layout. */
-export const boardParser = (board: Board, senders: RegExp, link: LinkReader, card: CardReader, slug: string): AlertParser => ({
-  board,
-  accepts: (sender) => senders.test(sender.trim().toLowerCase()),
-  parse: (email) => readCards(email, anyOf(link, demoLink(slug)), card),
-});
+export function boardParser(board: Board, senders: RegExp, link: LinkReader, card: CardReader, slug: string): AlertParser {
+  return {
+    board,
+    accepts: (sender) => senders.test(sender.trim().toLowerCase()),
+    parse: (email) => readCards(email, anyOf(link, demoLink(slug)), card),
+  };
+}

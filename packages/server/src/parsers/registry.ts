@@ -57,13 +57,17 @@ const boardOfLinks = (html: string): Board | undefined => {
 };
 
 /** The board of an email: from its sender first, else from the job links its HTML holds. */
-export const detectBoard = (sender: string, html?: string): Board => {
+export function detectBoard(sender: string, html?: string): Board {
   const bySender = PARSERS.find((parser) => parser.accepts(sender));
   if (bySender) return bySender.board;
   if (!html) return UNKNOWN_BOARD;
   return boardOfLinks(html) ?? UNKNOWN_BOARD;
-};
+}
 
-export const parserFor = (board: Board): AlertParser | undefined => PARSERS.find((candidate) => candidate.board === board);
+export function parserFor(board: Board): AlertParser | undefined {
+  return PARSERS.find((candidate) => candidate.board === board);
+}
 
-export const hasParser = (board: Board): boolean => parserFor(board) !== undefined;
+export function hasParser(board: Board): boolean {
+  return parserFor(board) !== undefined;
+}

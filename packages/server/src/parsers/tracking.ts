@@ -52,7 +52,7 @@ const embeddedTarget = (url: URL): string | undefined => {
  * Follows the destinations a tracked link carries inside itself (a base64 path segment, a
  * `url=` parameter…), without any request: the real offer URL when it is recoverable.
  */
-export const untrack = (href: string): string => {
+export function untrack(href: string): string {
   let current = href.trim();
   for (let depth = 0; depth < 5; depth += 1) {
     let url: URL;
@@ -66,4 +66,4 @@ export const untrack = (href: string): string => {
     current = next;
   }
   return current;
-};
+}

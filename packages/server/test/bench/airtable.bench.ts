@@ -122,7 +122,7 @@ const byKind = (fake: FakeAirtable): string =>
  * M = 200 offers (upserts by email) and takes them through phases 2 and 3, against the fake
  * Airtable at 5 requests/s with 100 ms per request.
  */
-export const benchAirtable = async (): Promise<void> => {
+export async function benchAirtable(): Promise<void> {
   const { fake, store } = await openSeededBase();
 
   const started = Date.now();
@@ -162,4 +162,4 @@ export const benchAirtable = async (): Promise<void> => {
 
   await store.close();
   await fake.close();
-};
+}

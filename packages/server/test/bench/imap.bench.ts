@@ -28,7 +28,7 @@ const timed = async (audit: () => Promise<unknown[]>): Promise<number> => {
  * The audit behind "A importer": one envelope FETCH over a folder of 2,000 alerts on a real
  * loopback Dovecot, first on a new connection (login and SELECT included), then on the live one.
  */
-export const benchImapAudit = async (): Promise<void> => {
+export async function benchImapAudit(): Promise<void> {
   if (!dovecotAvailable()) return;
   const dovecot = await startDovecot();
   try {
@@ -45,4 +45,4 @@ export const benchImapAudit = async (): Promise<void> => {
   } finally {
     await dovecot.remove();
   }
-};
+}

@@ -1,6 +1,7 @@
-export const percentile = (sorted: number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
 
-export const report = (name: string, value: string, target: string): void => {
+export function report(name: string, value: string, target: string): void {
   process.stdout.write(`${name.padEnd(58)} ${value.padStart(18)}   (target ${target})\n`);
-};
+}

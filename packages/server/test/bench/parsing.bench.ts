@@ -14,7 +14,7 @@ const perSecond = async (count: number, work: () => Promise<void>): Promise<numb
 };
 
 /** The real alerts through the board parsers, alone, with MIME decoding (mailparser), and on a worker thread as phase 1 does. */
-export const benchParsing = async (): Promise<void> => {
+export async function benchParsing(): Promise<void> {
   if (!fixturesAvailable()) return;
   const fixtures = fixtureEmails();
   const emails: AlertEmail[] = [];
@@ -49,4 +49,4 @@ export const benchParsing = async (): Promise<void> => {
   report('the same, MIME decoding (mailparser) included', `${endToEnd} emails/s`, '≥ 200 emails/s');
   report(`the ${known.length} of known boards, through the parse worker pool`, `${pooled} emails/s`, '≥ 200 emails/s');
   report('… and the same in this thread, for comparison', `${inThread} emails/s`, 'pool overhead');
-};
+}

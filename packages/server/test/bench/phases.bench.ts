@@ -45,7 +45,7 @@ const pageServer = (host: string): Promise<Server> =>
   });
 
 /** Phases 2 and 3 on 200 offers, pages at 300 ms and the model at 2 s, against the floor the concurrency limits set. */
-export const benchPhases = async (): Promise<void> => {
+export async function benchPhases(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'veille-bench-'));
   const servers = await Promise.all(Array.from({ length: HOSTS }, (_unused, index) => pageServer(`127.0.0.${index + 1}`)));
   const claude = await startFakeAnthropic({ latencyMs: MODEL_LATENCY_MS });
@@ -105,4 +105,4 @@ export const benchPhases = async (): Promise<void> => {
   report('input tokens per offer, billed equivalent with the cache', `${Math.round((inputTokens - cachedTokens * 0.9) / done)}`, 'information');
   const uncached = estimateCost(MODEL, { input: inputTokens, output: outputTokens, cacheWrite: 0, cacheRead: 0 });
   report(`estimated cost of the ${done} analyses (${MODEL}), without / with the cache`, `$${uncached.toFixed(3)} / $${costUsd.toFixed(3)}`, 'information');
-};
+}

@@ -7,7 +7,7 @@ const CLIENTS = 20;
 const CHANGES = 1_000;
 
 /** Time from a status change folded on the server to its SSE message read by each of 20 clients. */
-export const benchSse = async (): Promise<void> => {
+export async function benchSse(): Promise<void> {
   const { dir, cleanup } = freshDataDir();
   const app = await startTestApp(dir);
   const clients = Array.from({ length: CLIENTS }, () => openSse(`${app.url}/api/events`));
@@ -45,4 +45,4 @@ export const benchSse = async (): Promise<void> => {
     `${percentile(latencies, 50).toFixed(2)} / ${percentile(latencies, 99).toFixed(2)} ms`,
     '≤ 20 ms p99',
   );
-};
+}

@@ -4,8 +4,9 @@ import type { Value } from './formula';
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** Ids as Airtable shapes them: a three-letter prefix and 14 letters or digits. */
-export const newId = (prefix: 'app' | 'tbl' | 'fld' | 'rec' | 'itr' | 'viw'): string =>
-  `${prefix}${[...randomBytes(14)].map((byte) => ALPHABET[byte % ALPHABET.length]).join('')}`;
+export function newId(prefix: 'app' | 'tbl' | 'fld' | 'rec' | 'itr' | 'viw'): string {
+  return `${prefix}${[...randomBytes(14)].map((byte) => ALPHABET[byte % ALPHABET.length]).join('')}`;
+}
 
 /** An error Airtable answers with `{ error: { type, message } }`. */
 export class ApiError extends Error {
@@ -33,7 +34,7 @@ const PRIMARY_TYPES = new Set(['singleLineText', 'multilineText', 'url', 'email'
 const choicesOf = (field: Field): Choice[] => (field.options?.choices as Choice[] | undefined) ?? [];
 
 /** One base in memory: its tables (Meta API) and records (Web API), with Airtable's rules for both. */
-export const createBase = () => {
+export function createBase() {
   const tables: Table[] = [];
 
   const table = (nameOrId: string): Table => {
@@ -176,6 +177,6 @@ export const createBase = () => {
   };
 
   return { tables, table, fieldByName, createTable, createField, cellsOf, toJson, formulaValue };
-};
+}
 
 export type FakeBase = ReturnType<typeof createBase>;

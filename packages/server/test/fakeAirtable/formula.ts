@@ -40,7 +40,7 @@ const FUNCTIONS: Record<string, (args: Value[], record: FormulaRecord) => Value>
  * {Field} references, text and number literals, comparisons and `&`. Anything else is refused,
  * as Airtable refuses a formula it cannot parse, so an adapter cannot rely on what the fake skips.
  */
-export const parseFormula = (source: string, knownField: (name: string) => boolean): Formula => {
+export function parseFormula(source: string, knownField: (name: string) => boolean): Formula {
   let position = 0;
 
   const fail = (message: string): never => {
@@ -138,4 +138,4 @@ export const parseFormula = (source: string, knownField: (name: string) => boole
   skipSpaces();
   if (position < source.length) fail('fin de formule attendue');
   return (record) => truthy(root(record));
-};
+}

@@ -42,7 +42,7 @@ const kindOf = (method: string, segments: string[], body: Record<string, unknown
  * 429 with a 30 s penalty, tables and fields through the Meta API. Faults can be injected and
  * every request is logged by kind for call-count assertions.
  */
-export const startFakeAirtable = async (options: FakeAirtableOptions = {}) => {
+export async function startFakeAirtable(options: FakeAirtableOptions = {}) {
   const baseId = options.baseId ?? newId('app');
   const apiKey = options.apiKey ?? 'patFakeAirtableKey';
   const limit = options.requestsPerSecond ?? 5;
@@ -206,6 +206,6 @@ export const startFakeAirtable = async (options: FakeAirtableOptions = {}) => {
         server.closeAllConnections();
       }),
   };
-};
+}
 
 export type FakeAirtable = Awaited<ReturnType<typeof startFakeAirtable>>;

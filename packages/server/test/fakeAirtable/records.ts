@@ -24,7 +24,7 @@ const positiveInt = (value: unknown, name: string, max = Infinity): number | und
  * expires, `fields[]`, `filterByFormula`, and writes of at most 10 records that are all refused
  * when one is wrong (unknown field, unknown choice without typecast, missing record).
  */
-export const createRecords = (base: FakeBase, offsetTtlMs: () => number) => {
+export function createRecords(base: FakeBase, offsetTtlMs: () => number) {
   const iterators = new Map<string, Iterator>();
 
   const list = (tableName: string, params: ListParams) => {
@@ -165,4 +165,4 @@ export const createRecords = (base: FakeBase, offsetTtlMs: () => number) => {
   };
 
   return { list, create, update, expireOffsets: () => iterators.clear() };
-};
+}

@@ -10,7 +10,7 @@ const SAMPLE_TEXT =
  * A value that fits a structured-output schema, as the constrained model would write it:
  * required properties only, integers spread over 12–16, booleans false, one item per array.
  */
-export const exampleOf = (schema: JsonSchema, root: JsonSchema = schema, counter = { next: 0 }): unknown => {
+export function exampleOf(schema: JsonSchema, root: JsonSchema = schema, counter = { next: 0 }): unknown {
   if (typeof schema.$ref === 'string') {
     const name = schema.$ref.replace('#/$defs/', '');
     return exampleOf((root.$defs as Record<string, JsonSchema>)[name], root, counter);
@@ -41,22 +41,22 @@ export const exampleOf = (schema: JsonSchema, root: JsonSchema = schema, counter
     default:
       return SAMPLE_TEXT;
   }
-};
+}
 
 /** The same value, spoiled: every integer out of range, or integers and booleans as strings. */
-export const spoil = (value: unknown, flaw: Flaw): unknown => {
+export function spoil(value: unknown, flaw: Flaw): unknown {
   if (Array.isArray(value)) return value.map((item) => spoil(item, flaw));
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, spoil(item, flaw)]));
   if (typeof value === 'number') return flaw === 'outOfRange' ? 42 : 'douze';
   if (typeof value === 'boolean' && flaw === 'wrongTypes') return 'non';
   return value;
-};
+}
 
 /** Scripted fields laid over the example (objects merge, anything else replaces). */
-export const overlay = (base: unknown, patch: unknown): unknown => {
+export function overlay(base: unknown, patch: unknown): unknown {
   if (patch === undefined) return base;
   if (!patch || typeof patch !== 'object' || Array.isArray(patch) || !base || typeof base !== 'object') return patch;
   const merged: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [key, value] of Object.entries(patch)) merged[key] = overlay(merged[key], value);
   return merged;
-};
+}

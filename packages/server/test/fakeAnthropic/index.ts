@@ -36,7 +36,7 @@ const ERROR_TYPES: Record<number, string> = { 429: 'rate_limit_error', 500: 'api
  * with prompt caching, and can be scripted to misbehave. It also holds Veille to its own contract:
  * a system prompt with a cache breakpoint and a structured-output format on every request.
  */
-export const startFakeAnthropic = async (options: FakeAnthropicOptions = {}) => {
+export async function startFakeAnthropic(options: FakeAnthropicOptions = {}) {
   const requests: RecordedRequest[] = [];
   const script: Reply[] = [];
   const signatures = new Set<string>();
@@ -153,6 +153,6 @@ export const startFakeAnthropic = async (options: FakeAnthropicOptions = {}) => 
         server.closeAllConnections();
       }),
   };
-};
+}
 
 export type FakeAnthropic = Awaited<ReturnType<typeof startFakeAnthropic>>;

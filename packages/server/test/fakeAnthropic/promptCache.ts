@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import type { MessagesBody } from './request';
 
 /** A rough token count (about 4 characters a token in French and JSON): enough for usage figures. */
-export const tokensOf = (value: unknown): number => Math.ceil((typeof value === 'string' ? value : JSON.stringify(value ?? '')).length / 4);
+export function tokensOf(value: unknown): number {
+  return Math.ceil((typeof value === 'string' ? value : JSON.stringify(value ?? '')).length / 4);
+}
 
 export type PromptUsage = { input_tokens: number; cache_creation_input_tokens: number; cache_read_input_tokens: number };
 
@@ -12,7 +14,7 @@ export type PromptUsage = { input_tokens: number; cache_creation_input_tokens: n
  * entry is readable once the response that wrote it is sent, and lives 5 minutes from last use
  * (1 hour with ttl "1h").
  */
-export const createPromptCache = (minTokens: number, now: () => number = Date.now) => {
+export function createPromptCache(minTokens: number, now: () => number = Date.now) {
   const entries = new Map<string, number>();
 
   const prefixOf = (body: MessagesBody) => {
@@ -49,4 +51,4 @@ export const createPromptCache = (minTokens: number, now: () => number = Date.no
   };
 
   return { usageOf };
-};
+}

@@ -80,12 +80,12 @@ const deepestIssue = (issues: z.core.$ZodIssue[], prefix: PropertyKey[] = []): L
     .reduce((best, next) => (next.path.length > best.path.length ? next : best));
 
 /** The body, or what is wrong with it. */
-export const parseBody = (json: unknown): { body: MessagesBody } | { problem: string } => {
+export function parseBody(json: unknown): { body: MessagesBody } | { problem: string } {
   const parsed = messagesBody.safeParse(json);
   if (parsed.success) return { body: parsed.data };
   const issue = deepestIssue(parsed.error.issues);
   return { problem: `${issue.path.join('.')}: ${issue.message}` };
-};
+}
 export type JsonSchema = { [key: string]: unknown };
 
 /** Keywords structured outputs cannot enforce: the API refuses a schema that uses them. */
@@ -100,7 +100,7 @@ const subschemas = (node: JsonSchema): [string, unknown][] =>
   });
 
 /** Why a structured-output schema would be refused, or undefined. */
-export const schemaProblem = (node: JsonSchema, path = 'output_config.format.schema'): string | undefined => {
+export function schemaProblem(node: JsonSchema, path = 'output_config.format.schema'): string | undefined {
   const unsupported = UNSUPPORTED.find((keyword) => keyword in node);
   if (unsupported) return `${path}: '${unsupported}' is not supported in structured outputs`;
   if (typeof node.minItems === 'number' && node.minItems > 1) return `${path}: minItems above 1 is not supported in structured outputs`;
@@ -110,7 +110,7 @@ export const schemaProblem = (node: JsonSchema, path = 'output_config.format.sch
     if (problem) return problem;
   }
   return undefined;
-};
+}
 
 const blocksOf = (content: MessagesBody['messages'][number]['content']) => (typeof content === 'string' ? [] : content);
 
@@ -118,7 +118,7 @@ const blocksOf = (content: MessagesBody['messages'][number]['content']) => (type
  * Rules the API checks across messages: a conversation starts with the user, every tool_use is
  * answered by a tool_result in the next message, and thinking blocks come back as they were sent.
  */
-export const conversationProblem = (body: MessagesBody, signatures: ReadonlySet<string>): string | undefined => {
+export function conversationProblem(body: MessagesBody, signatures: ReadonlySet<string>): string | undefined {
   if (body.messages[0].role !== 'user') return 'messages: the first message must use the "user" role';
   for (const [index, message] of body.messages.entries()) {
     const blocks = blocksOf(message.content);
@@ -138,4 +138,4 @@ export const conversationProblem = (body: MessagesBody, signatures: ReadonlySet<
   );
   if (breakpoints.length > 4) return 'A maximum of 4 blocks with cache_control may be provided';
   return undefined;
-};
+}

@@ -15,7 +15,7 @@ export type Batcher<T, R> = {
  * records instead of spending one each. `send` must settle every job it gets; any job it leaves
  * unsettled is rejected with its error.
  */
-export const createBatcher = <T, R>(size: number, delayMs: number, send: (jobs: Job<T, R>[]) => Promise<void>): Batcher<T, R> => {
+export function createBatcher<T, R>(size: number, delayMs: number, send: (jobs: Job<T, R>[]) => Promise<void>): Batcher<T, R> {
   let pending: Job<T, R>[] = [];
   let timer: NodeJS.Timeout | undefined;
   const running = new Set<Promise<void>>();
@@ -75,4 +75,4 @@ export const createBatcher = <T, R>(size: number, delayMs: number, send: (jobs: 
       }
     },
   };
-};
+}

@@ -64,7 +64,7 @@ const isTransient = (status: number | null | undefined): boolean => !status || s
  * for the whole base, all phases together), is counted, and follows one retry policy. The
  * package's own 429 retry loop is off: it never ends and ignores the 30 s penalty.
  */
-export const createAirtableClient = (config: AirtableConfig, options: ClientOptions = {}): AirtableClient => {
+export function createAirtableClient(config: AirtableConfig, options: ClientOptions = {}): AirtableClient {
   const penaltyMs = options.rateLimitPenaltyMs ?? 30_000;
   const deadlineMs = options.retryDeadlineMs ?? 120_000;
   const limiter = createRateLimiter(options.requestsPerSecond ?? 5, 1_000 + JITTER_MARGIN_MS);
@@ -129,4 +129,4 @@ export const createAirtableClient = (config: AirtableConfig, options: ClientOpti
   };
 
   return { send };
-};
+}

@@ -21,7 +21,7 @@ const schema = z.object({
 });
 
 /** The user's Airtable base, or undefined when neither variable is set (the SQLite store stays). */
-export const airtableConfigFromEnv = (env: NodeJS.ProcessEnv): AirtableConfig | undefined => {
+export function airtableConfigFromEnv(env: NodeJS.ProcessEnv): AirtableConfig | undefined {
   const hasKey = !!env.AIRTABLE_API_KEY?.trim();
   const hasBase = !!env.AIRTABLE_BASE_ID?.trim();
   if (!hasKey && !hasBase) return undefined;
@@ -35,4 +35,4 @@ export const airtableConfigFromEnv = (env: NodeJS.ProcessEnv): AirtableConfig | 
   }
   const values = parsed.data;
   return { apiKey: values.AIRTABLE_API_KEY, baseId: values.AIRTABLE_BASE_ID, endpointUrl: values.AIRTABLE_ENDPOINT_URL?.replace(/\/+$/, '') };
-};
+}

@@ -61,7 +61,7 @@ const unknownOffer = (id: string): Error => new Error(`Offre inconnue : ${id}`);
  * after it, the store remembers which keys, ids and senders exist, so no phase ever searches the
  * base: writes go out in batches of 10 shared by every caller of the same moment.
  */
-export const createAirtableStore = (config: AirtableConfig, options: AirtableStoreOptions, client?: AirtableClient): OfferStore => {
+export function createAirtableStore(config: AirtableConfig, options: AirtableStoreOptions, client?: AirtableClient): OfferStore {
   const api = client ?? createAirtableClient(config, options);
   const now = options.now ?? (() => new Date());
   const delayMs = options.flushDelayMs ?? 10_000;
@@ -300,4 +300,4 @@ export const createAirtableStore = (config: AirtableConfig, options: AirtableSto
       await Promise.all([upserts.idle(), updates.idle()]);
     },
   };
-};
+}

@@ -5,13 +5,15 @@ export type RateLimiter = {
   pause(ms: number): void;
 };
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 /**
  * At most `requests` starts in any window of `windowMs`, in the order asked. Airtable counts
  * arrivals, so the window carries a small margin over one second for network jitter.
  */
-export const createRateLimiter = (requests: number, windowMs: number): RateLimiter => {
+export function createRateLimiter(requests: number, windowMs: number): RateLimiter {
   const starts: number[] = [];
   let pausedUntil = 0;
   let queue: Promise<void> = Promise.resolve();
@@ -35,4 +37,4 @@ export const createRateLimiter = (requests: number, windowMs: number): RateLimit
       pausedUntil = Math.max(pausedUntil, Date.now() + ms);
     },
   };
-};
+}

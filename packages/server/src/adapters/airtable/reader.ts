@@ -26,7 +26,7 @@ const pageRequest = (table: string, query: Query, offset?: string): AirtableRequ
 const isExpiredOffset = (error: unknown): boolean => error instanceof AirtableRequestError && error.type === 'LIST_RECORDS_ITERATOR_NOT_AVAILABLE';
 
 /** Every record a query matches, page after page of 100 (one request each). */
-export const listAll = async (client: AirtableClient, table: string, query: Query): Promise<AirtableRecord[]> => {
+export async function listAll(client: AirtableClient, table: string, query: Query): Promise<AirtableRecord[]> {
   for (let restart = 0; ; restart += 1) {
     const records: AirtableRecord[] = [];
     let offset: string | undefined;
@@ -42,7 +42,7 @@ export const listAll = async (client: AirtableClient, table: string, query: Quer
       if (!isExpiredOffset(error) || restart >= RESTARTS) throw error;
     }
   }
-};
+}
 
 const RECORD_ID = /^rec[A-Za-z0-9]{14}$/;
 
@@ -50,7 +50,7 @@ const RECORD_ID = /^rec[A-Za-z0-9]{14}$/;
  * The records with these ids, 100 per request (a page holds no more, so a longer formula would
  * save nothing). Ids that are not record ids cannot exist and are never put in a formula.
  */
-export const listByIds = async (client: AirtableClient, table: string, ids: readonly string[], fields: readonly string[]): Promise<AirtableRecord[]> => {
+export async function listByIds(client: AirtableClient, table: string, ids: readonly string[], fields: readonly string[]): Promise<AirtableRecord[]> {
   const valid = [...new Set(ids)].filter((id) => RECORD_ID.test(id));
   const chunks: string[][] = [];
   for (let start = 0; start < valid.length; start += PAGE_SIZE) chunks.push(valid.slice(start, start + PAGE_SIZE));
@@ -58,4 +58,4 @@ export const listByIds = async (client: AirtableClient, table: string, ids: read
     chunks.map((chunk) => listAll(client, table, { fields, filterByFormula: `OR(${chunk.map((id) => `RECORD_ID()='${id}'`).join(',')})` })),
   );
   return pages.flat();
-};
+}

@@ -43,7 +43,7 @@ export const FILLABLE: Record<keyof OfferFields, string> = {
   offerDate: F.offerDate,
 };
 
-export const toSource = (record: AirtableRecord, availability: (board: Board) => Activation): Source => {
+export function toSource(record: AirtableRecord, availability: (board: Board) => Activation): Source {
   const board = boardOf(record.fields[S.board]);
   return {
     sender: normalizeSender(text(record.fields[S.sender])),
@@ -51,34 +51,41 @@ export const toSource = (record: AirtableRecord, availability: (board: Board) =>
     activation: { import: record.fields[S.import] === true, enrich: record.fields[S.enrich] === true, analyse: record.fields[S.analyse] === true },
     available: availability(board),
   };
-};
+}
 
-export const sourceFields = (source: Source): Fields => ({
-  [S.sender]: source.sender,
-  [S.board]: source.board,
-  [S.import]: source.activation.import,
-  [S.enrich]: source.activation.enrich,
-  [S.analyse]: source.activation.analyse,
-});
+export function sourceFields(source: Source): Fields {
+  return {
+    [S.sender]: source.sender,
+    [S.board]: source.board,
+    [S.import]: source.activation.import,
+    [S.enrich]: source.activation.enrich,
+    [S.analyse]: source.activation.analyse,
+  };
+}
 
-export const keyOf = (record: AirtableRecord): string => text(record.fields[F.key]);
+export function keyOf(record: AirtableRecord): string {
+  return text(record.fields[F.key]);
+}
 
 /** The sender of the first linked source; '' for an offer typed by hand without one. */
-export const senderOf = (record: AirtableRecord, senders: ReadonlyMap<string, string>): string =>
-  linkedIds(record.fields[F.source])
+export function senderOf(record: AirtableRecord, senders: ReadonlyMap<string, string>): string {
+  return linkedIds(record.fields[F.source])
     .map((id) => senders.get(id))
     .find((sender) => sender !== undefined) ?? '';
+}
 
-export const toSummary = (record: AirtableRecord, senders: ReadonlyMap<string, string>): OfferSummary => ({
-  id: record.id,
-  source: senderOf(record, senders),
-  url: text(record.fields[F.url]),
-  status: text(record.fields[F.status]),
-  title: text(record.fields[F.title]),
-  company: text(record.fields[F.company]),
-  city: text(record.fields[F.city]),
-  reason: text(record.fields[F.reason]),
-});
+export function toSummary(record: AirtableRecord, senders: ReadonlyMap<string, string>): OfferSummary {
+  return {
+    id: record.id,
+    source: senderOf(record, senders),
+    url: text(record.fields[F.url]),
+    status: text(record.fields[F.status]),
+    title: text(record.fields[F.title]),
+    company: text(record.fields[F.company]),
+    city: text(record.fields[F.city]),
+    reason: text(record.fields[F.reason]),
+  };
+}
 
 const json = <T>(value: unknown, schema: z.ZodType<T>, fallback: T): T => {
   try {
@@ -105,7 +112,7 @@ const analysisOf = (fields: Fields): Analysis | undefined => {
   };
 };
 
-export const toOfferRecord = (record: AirtableRecord, senders: ReadonlyMap<string, string>): OfferRecord => {
+export function toOfferRecord(record: AirtableRecord, senders: ReadonlyMap<string, string>): OfferRecord {
   const { fields } = record;
   const analysis = analysisOf(fields);
   return {
@@ -119,14 +126,14 @@ export const toOfferRecord = (record: AirtableRecord, senders: ReadonlyMap<strin
     offerDate: text(fields[F.offerDate]),
     ...(analysis ? { analysis } : {}),
   };
-};
+}
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A date cell takes an ISO date or nothing: anything else would be refused for the whole batch. */
 const dateCell = (value: string): string | undefined => (ISO_DATE.test(value) ? value : undefined);
 
-export const newOfferFields = (offer: NewOffer, sourceId: string, addedAt: string): Fields => {
+export function newOfferFields(offer: NewOffer, sourceId: string, addedAt: string): Fields {
   const fields: Fields = {
     [F.key]: offer.key,
     [F.url]: offer.url,
@@ -139,14 +146,14 @@ export const newOfferFields = (offer: NewOffer, sourceId: string, addedAt: strin
     if (value) fields[name] = value;
   }
   return fields;
-};
+}
 
 /**
  * The cells one patch writes. `stored` holds the fillable cells as Airtable has them now, so a
  * fill lands only where the cell is empty; `fields` may already hold an earlier patch of the same
  * flush, which this one completes.
  */
-export const patchFields = (patch: OfferPatch, stored: Fields, fields: Fields = {}): Fields => {
+export function patchFields(patch: OfferPatch, stored: Fields, fields: Fields = {}): Fields {
   fields[F.status] = patch.status;
   if (patch.reason !== undefined) fields[F.reason] = patch.reason;
   if (patch.text !== undefined) fields[F.text] = patch.text;
@@ -163,6 +170,8 @@ export const patchFields = (patch: OfferPatch, stored: Fields, fields: Fields = 
     if (value && !text(stored[name]) && fields[name] === undefined) fields[name] = value;
   }
   return fields;
-};
+}
 
-export const needsStoredValues = (patch: OfferPatch): boolean => Object.values(patch.fill ?? {}).some((value) => !!value);
+export function needsStoredValues(patch: OfferPatch): boolean {
+  return Object.values(patch.fill ?? {}).some((value) => !!value);
+}

@@ -53,38 +53,42 @@ const longText = (name: string): FieldSpec => ({ name, type: 'multilineText' });
 const checkbox = (name: string): FieldSpec => ({ name, type: 'checkbox', options: { icon: 'check', color: 'greenBright' } });
 const date = (name: string): FieldSpec => ({ name, type: 'date', options: { dateFormat: { name: 'iso' } } });
 
-export const sourcesSpec = (): TableSpec => ({
-  name: SOURCES,
-  fields: [
-    text(SOURCE_FIELDS.sender),
-    { name: SOURCE_FIELDS.board, type: 'singleSelect', options: { choices: BOARDS.map((board) => ({ name: board })) } },
-    checkbox(SOURCE_FIELDS.import),
-    checkbox(SOURCE_FIELDS.enrich),
-    checkbox(SOURCE_FIELDS.analyse),
-  ],
-});
+export function sourcesSpec(): TableSpec {
+  return {
+    name: SOURCES,
+    fields: [
+      text(SOURCE_FIELDS.sender),
+      { name: SOURCE_FIELDS.board, type: 'singleSelect', options: { choices: BOARDS.map((board) => ({ name: board })) } },
+      checkbox(SOURCE_FIELDS.import),
+      checkbox(SOURCE_FIELDS.enrich),
+      checkbox(SOURCE_FIELDS.analyse),
+    ],
+  };
+}
 
 /** The link to Sources needs the Sources table id, known only once that table exists. */
-export const offersSpec = (sourcesTableId: string): TableSpec => ({
-  name: OFFERS,
-  fields: [
-    text(OFFER_FIELDS.key),
-    { name: OFFER_FIELDS.url, type: 'url' },
-    longText(OFFER_FIELDS.text),
-    text(OFFER_FIELDS.title),
-    text(OFFER_FIELDS.company),
-    text(OFFER_FIELDS.city),
-    text(OFFER_FIELDS.department),
-    text(OFFER_FIELDS.salary),
-    date(OFFER_FIELDS.offerDate),
-    date(OFFER_FIELDS.addedAt),
-    { name: OFFER_FIELDS.status, type: 'singleSelect', options: { choices: STATUSES.map((name) => ({ name, color: STATUS_COLORS[name] })) } },
-    text(OFFER_FIELDS.reason),
-    longText(OFFER_FIELDS.summary),
-    { name: OFFER_FIELDS.total, type: 'number', options: { precision: 1 } },
-    longText(OFFER_FIELDS.scores),
-    longText(OFFER_FIELDS.dealBreakers),
-    text(OFFER_FIELDS.analyser),
-    { name: OFFER_FIELDS.source, type: 'multipleRecordLinks', options: { linkedTableId: sourcesTableId } },
-  ],
-});
+export function offersSpec(sourcesTableId: string): TableSpec {
+  return {
+    name: OFFERS,
+    fields: [
+      text(OFFER_FIELDS.key),
+      { name: OFFER_FIELDS.url, type: 'url' },
+      longText(OFFER_FIELDS.text),
+      text(OFFER_FIELDS.title),
+      text(OFFER_FIELDS.company),
+      text(OFFER_FIELDS.city),
+      text(OFFER_FIELDS.department),
+      text(OFFER_FIELDS.salary),
+      date(OFFER_FIELDS.offerDate),
+      date(OFFER_FIELDS.addedAt),
+      { name: OFFER_FIELDS.status, type: 'singleSelect', options: { choices: STATUSES.map((name) => ({ name, color: STATUS_COLORS[name] })) } },
+      text(OFFER_FIELDS.reason),
+      longText(OFFER_FIELDS.summary),
+      { name: OFFER_FIELDS.total, type: 'number', options: { precision: 1 } },
+      longText(OFFER_FIELDS.scores),
+      longText(OFFER_FIELDS.dealBreakers),
+      text(OFFER_FIELDS.analyser),
+      { name: OFFER_FIELDS.source, type: 'multipleRecordLinks', options: { linkedTableId: sourcesTableId } },
+    ],
+  };
+}

@@ -79,7 +79,7 @@ const tableProblems = (table: ExistingTable, spec: TableSpec, sourcesTableId: st
  * Offres tables a base lacks, and checks the ones it has. An existing table is never changed:
  * each difference comes back as a sentence that says what to fix in Airtable.
  */
-export const setupAirtable = async (config: AirtableConfig, meter?: CallMeter, client?: AirtableClient): Promise<SetupResult> => {
+export async function setupAirtable(config: AirtableConfig, meter?: CallMeter, client?: AirtableClient): Promise<SetupResult> {
   const api = client ?? createAirtableClient(config, { meter });
   const created: string[] = [];
   const { body } = await api.send('meta', { method: 'GET', path: '/tables' }, 'meta');
@@ -101,4 +101,4 @@ export const setupAirtable = async (config: AirtableConfig, meter?: CallMeter, c
     ...(existingOffers ? tableProblems(existingOffers, offersSpec(sources.id), sources.id) : []),
   ];
   return { created, problems };
-};
+}

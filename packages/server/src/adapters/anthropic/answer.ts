@@ -12,23 +12,25 @@ const verdict = z.object({
 const field = z.string().trim().min(1).max(200);
 
 /** Deal-breakers are keyed by title so the output format itself demands one verdict for each. */
-export const dealBreakerKeys = (criteria: Criteria): string[] => {
+export function dealBreakerKeys(criteria: Criteria): string[] {
   const seen = new Map<string, number>();
   return criteria.dealBreakers.map((breaker) => {
     const count = (seen.get(breaker.title) ?? 0) + 1;
     seen.set(breaker.title, count);
     return count === 1 ? breaker.title : `${breaker.title} (${count})`;
   });
-};
+}
 
-export const scoreNames = (criteria: Criteria): string[] => [
-  ...Object.keys(criteria.scores),
-  ...criteria.optionalScores.map((optional) => optional.name),
-];
+export function scoreNames(criteria: Criteria): string[] {
+  return [
+    ...Object.keys(criteria.scores),
+    ...criteria.optionalScores.map((optional) => optional.name),
+  ];
+}
 
 /** What the model must answer, checked before anything of it is kept. */
-export const answerSchema = (criteria: Criteria) =>
-  z.object({
+export function answerSchema(criteria: Criteria) {
+  return z.object({
     resume: z.string().trim().min(40).max(1_200).describe('2 à 4 phrases centrées sur le candidat'),
     corrections: z
       .object({ poste: field, entreprise: field, ville: field, salaire: field })
@@ -38,6 +40,7 @@ export const answerSchema = (criteria: Criteria) =>
     redhibitoires: z.object(Object.fromEntries(dealBreakerKeys(criteria).map((key) => [key, verdict]))),
     scores: z.object(Object.fromEntries(scoreNames(criteria).map((name) => [name, score]))),
   });
+}
 
 export type Answer = z.infer<ReturnType<typeof answerSchema>>;
 
@@ -45,13 +48,13 @@ export type Answer = z.infer<ReturnType<typeof answerSchema>>;
  * The structured-output format sent with every request. The SDK's helper moves the constraints
  * the API cannot enforce (ranges, lengths) into descriptions; zod checks them on the way back.
  */
-export const answerFormat = (criteria: Criteria) => {
+export function answerFormat(criteria: Criteria) {
   const { type, schema } = zodOutputFormat(answerSchema(criteria));
   return { type, schema };
-};
+}
 
 /** The analysis kept: the model's words and scores, and a total the product computes itself. */
-export const toAnalysis = (answer: Answer, criteria: Criteria, model: string): Analysis => {
+export function toAnalysis(answer: Answer, criteria: Criteria, model: string): Analysis {
   const keys = dealBreakerKeys(criteria);
   const dealBreakers: DealBreakerVerdict[] = criteria.dealBreakers.map((breaker, index) => {
     const { atteint, justification } = answer.redhibitoires[keys[index]];
@@ -70,4 +73,4 @@ export const toAnalysis = (answer: Answer, criteria: Criteria, model: string): A
     analyser: model,
     corrections,
   };
-};
+}

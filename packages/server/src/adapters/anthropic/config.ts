@@ -16,7 +16,7 @@ const schema = z.object({
 export type AnthropicConfig = { apiKey: string; model: string; baseURL?: string; concurrency: number };
 
 /** Claude for phase 3, or undefined when ANTHROPIC_API_KEY is unset (the rules analyser stays). */
-export const anthropicConfigFromEnv = (env: NodeJS.ProcessEnv): AnthropicConfig | undefined => {
+export function anthropicConfigFromEnv(env: NodeJS.ProcessEnv): AnthropicConfig | undefined {
   if (!env.ANTHROPIC_API_KEY) return undefined;
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
@@ -26,4 +26,4 @@ export const anthropicConfigFromEnv = (env: NodeJS.ProcessEnv): AnthropicConfig 
   }
   const values = parsed.data;
   return { apiKey: values.ANTHROPIC_API_KEY, model: values.ANTHROPIC_MODEL, baseURL: values.ANTHROPIC_BASE_URL, concurrency: values.ANALYSIS_CONCURRENCY };
-};
+}

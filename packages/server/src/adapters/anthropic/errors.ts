@@ -12,7 +12,7 @@ const detailOf = (error: InstanceType<typeof Anthropic.APIError>): string => {
  * Failures that every next offer would meet too (key, model, credit, network) stop phase 3 as
  * unavailable; the others fail this offer only.
  */
-export const explainFailure = (error: unknown, model: string): Error => {
+export function explainFailure(error: unknown, model: string): Error {
   if (error instanceof Anthropic.APIConnectionTimeoutError) return new Error("Claude n'a pas répondu à temps.");
   if (error instanceof Anthropic.APIUserAbortError) return new Error('Analyse interrompue.');
   if (error instanceof Anthropic.APIConnectionError) return new UnavailableError(`API Claude injoignable : ${error.message}`);
@@ -28,4 +28,4 @@ export const explainFailure = (error: unknown, model: string): Error => {
   if (error.status === 529) return new Error('Claude est surchargé (529), même après les nouvelles tentatives.');
   if (error instanceof Anthropic.InternalServerError) return new Error(`Erreur du serveur Claude (${error.status})${detailOf(error)}`);
   return new Error(`Requête refusée par Claude (${error.status ?? '?'})${detailOf(error)}`);
-};
+}

@@ -50,7 +50,7 @@ const readAnswer = (message: Message, schema: ReturnType<typeof answerSchema>): 
  * answer that does not validate is sent back once with the reason; a second one fails the offer.
  * The analyser only ever returns an Analysis: nothing the model writes can set a status.
  */
-export const createClaudeAnalyser = (config: AnthropicConfig, criteria: Criteria, options: ClaudeAnalyserOptions = {}): Analyser => {
+export function createClaudeAnalyser(config: AnthropicConfig, criteria: Criteria, options: ClaudeAnalyserOptions = {}): Analyser {
   // Every option explicit: the SDK would otherwise pick ANTHROPIC_BASE_URL / ANTHROPIC_AUTH_TOKEN up from the environment.
   const client = new Anthropic({
     apiKey: config.apiKey,
@@ -115,4 +115,4 @@ export const createClaudeAnalyser = (config: AnthropicConfig, criteria: Criteria
   };
 
   return { label: config.model, analyse };
-};
+}

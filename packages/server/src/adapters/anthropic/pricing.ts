@@ -21,8 +21,8 @@ const CACHE_READ = 0.1;
 export type TokenUsage = { input: number; output: number; cacheWrite: number; cacheRead: number };
 
 /** Unknown model ids are priced as the default Sonnet. */
-export const estimateCost = (model: string, usage: TokenUsage): number => {
+export function estimateCost(model: string, usage: TokenUsage): number {
   const price = PRICES.find((candidate) => candidate.family.test(model)) ?? DEFAULT_PRICE;
   const input = usage.input + usage.cacheWrite * CACHE_WRITE + usage.cacheRead * CACHE_READ;
   return (input * price.input + usage.output * price.output) / 1_000_000;
-};
+}

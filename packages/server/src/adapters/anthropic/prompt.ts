@@ -16,7 +16,7 @@ const FIXED_LABELS: Record<keyof Criteria['scores'], string> = {
  * The fixed part, identical for every offer of a run and sent as the cached prefix: instructions
  * and the user's criteria. It changes only when the criteria do.
  */
-export const systemPrompt = (criteria: Criteria): string => {
+export function systemPrompt(criteria: Criteria): string {
   const keys = dealBreakerKeys(criteria);
   const breakers = criteria.dealBreakers.map((breaker, index) => `- « ${keys[index]} » : ${breaker.description || breaker.title}`).join('\n');
   const fixed = Object.entries(criteria.scores)
@@ -40,13 +40,13 @@ ${fixed}${optional ? `\n${optional}` : ''}
 
 Autres informations du candidat :
 ${criteria.otherResources.trim() || '(aucune)'}`;
-};
+}
 
 /** Nothing inside the offer may close the fence it is wrapped in. */
 const fenced = (value: string): string => value.replace(/<\s*\/?\s*offre\b[^>]*>/gi, '');
 
 /** The variable part: one offer, every field of it fenced as untrusted data. */
-export const offerMessage = (offer: OfferRecord): string => {
+export function offerMessage(offer: OfferRecord): string {
   const text = offer.text.length > MAX_OFFER_CHARS ? `${offer.text.slice(0, MAX_OFFER_CHARS)}\n[texte tronqué]` : offer.text;
   return `Analyse cette offre.
 
@@ -59,4 +59,4 @@ URL : ${fenced(offer.url)}
 
 ${fenced(text) || '(texte vide)'}
 </offre>`;
-};
+}

@@ -143,50 +143,52 @@ const isArchived = async (file: string, candidates: readonly string[]): Promise<
 };
 
 /** The embedded mailbox: the `.eml` files directly in a folder, archived into its `archive/` sub-folder. */
-export const createFolderMailbox = (dir: string): Mailbox => ({
-  audit: async () => {
-    const entries = await readdir(dir, { withFileTypes: true }).catch((error: unknown) => {
-      throw isMissing(error) ? new Error(`Dossier de la boîte aux lettres introuvable : ${dir}`) : error;
-    });
-    const listed = entries
-      .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.toLowerCase().endsWith('.eml'))
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const archived = await archivedByName(path.join(dir, 'archive'));
-    const refs: MailRef[] = [];
-    for (const dirent of listed) {
-      const { name } = dirent;
-      try {
-        const entry = await entryOf(dir, name, dirent);
-        if (entry.kind === 'refused') {
-          refs.push({ id: name, sender: '', subject: '', refused: entry.reason });
-        } else if (await isArchived(entry.file, archived.get(name) ?? [])) {
-          // A move cut by a crash between its link and its unlink: finishing it is all that is left.
-          // Should the unlink fail, the email still counts once: the next audit tries again.
-          await unlink(fileOf(dir, name)).catch(() => undefined);
-        } else {
-          refs.push(await refOf(entry.file, name));
+export function createFolderMailbox(dir: string): Mailbox {
+  return {
+    audit: async () => {
+      const entries = await readdir(dir, { withFileTypes: true }).catch((error: unknown) => {
+        throw isMissing(error) ? new Error(`Dossier de la boîte aux lettres introuvable : ${dir}`) : error;
+      });
+      const listed = entries
+        .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.toLowerCase().endsWith('.eml'))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const archived = await archivedByName(path.join(dir, 'archive'));
+      const refs: MailRef[] = [];
+      for (const dirent of listed) {
+        const { name } = dirent;
+        try {
+          const entry = await entryOf(dir, name, dirent);
+          if (entry.kind === 'refused') {
+            refs.push({ id: name, sender: '', subject: '', refused: entry.reason });
+          } else if (await isArchived(entry.file, archived.get(name) ?? [])) {
+            // A move cut by a crash between its link and its unlink: finishing it is all that is left.
+            // Should the unlink fail, the email still counts once: the next audit tries again.
+            await unlink(fileOf(dir, name)).catch(() => undefined);
+          } else {
+            refs.push(await refOf(entry.file, name));
+          }
+        } catch (error) {
+          // Archived by a phase between the listing and the read: no longer waiting.
+          if (!isMissing(error)) throw error;
         }
-      } catch (error) {
-        // Archived by a phase between the listing and the read: no longer waiting.
-        if (!isMissing(error)) throw error;
       }
-    }
-    return refs;
-  },
-  read: async (id) => {
-    const file = await fileToRead(dir, id);
-    const { size } = await stat(file);
-    if (size > MAX_EMAIL_BYTES) throw tooLarge(size);
-    return new Uint8Array(await readFile(file));
-  },
-  archive: async (id) => {
-    const source = await fileToRead(dir, id);
-    const archive = path.join(dir, 'archive');
-    // Not `recursive`: on a read-only disk Node's recursive mkdir says ENOENT instead of EROFS.
-    await mkdir(archive).catch((error: unknown) => {
-      if (errorCode(error) !== 'EEXIST') throw error;
-    });
-    await moveWithoutOverwrite(id, source, fileOf(dir, id), archive);
-  },
-  close: async () => undefined,
-});
+      return refs;
+    },
+    read: async (id) => {
+      const file = await fileToRead(dir, id);
+      const { size } = await stat(file);
+      if (size > MAX_EMAIL_BYTES) throw tooLarge(size);
+      return new Uint8Array(await readFile(file));
+    },
+    archive: async (id) => {
+      const source = await fileToRead(dir, id);
+      const archive = path.join(dir, 'archive');
+      // Not `recursive`: on a read-only disk Node's recursive mkdir says ENOENT instead of EROFS.
+      await mkdir(archive).catch((error: unknown) => {
+        if (errorCode(error) !== 'EEXIST') throw error;
+      });
+      await moveWithoutOverwrite(id, source, fileOf(dir, id), archive);
+    },
+    close: async () => undefined,
+  };
+}

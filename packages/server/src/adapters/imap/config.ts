@@ -36,7 +36,7 @@ export type ImapConfig = {
  * Throws an Error naming every bad variable and the rule it breaks, never a value: one of them
  * is the password.
  */
-export const imapConfigFromEnv = (env: NodeJS.ProcessEnv): ImapConfig | undefined => {
+export function imapConfigFromEnv(env: NodeJS.ProcessEnv): ImapConfig | undefined {
   if (!env.IMAP_HOST?.trim()) return undefined;
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
@@ -53,4 +53,4 @@ export const imapConfigFromEnv = (env: NodeJS.ProcessEnv): ImapConfig | undefine
     folder: values.IMAP_FOLDER,
     archiveFolder: values.IMAP_ARCHIVE_FOLDER,
   };
-};
+}

@@ -30,14 +30,16 @@ const isImapFailure = (error: unknown): error is ImapFlowError =>
   !(error instanceof UnavailableError) &&
   ('code' in error || 'responseText' in error || 'responseStatus' in error || 'authenticationFailed' in error || 'mailboxMissing' in error);
 
-export const isConnectionLost = (error: unknown): boolean => isImapFailure(error) && LOST.has(error.code ?? '');
+export function isConnectionLost(error: unknown): boolean {
+  return isImapFailure(error) && LOST.has(error.code ?? '');
+}
 
 /**
  * One French line the user can act on, never the password nor a stack. The adapter's own errors
  * (an email too large, an email gone) pass through unchanged; a failure that means the mailbox
  * cannot be used at all becomes an UnavailableError, so the phase stops instead of failing every email.
  */
-export const explain = (error: unknown, config: ImapConfig): Error => {
+export function explain(error: unknown, config: ImapConfig): Error {
   if (!isImapFailure(error)) return error instanceof Error ? error : new Error(messageOf(error));
   const where = `${config.host}:${config.port}`;
   const code = error.code ?? '';
@@ -56,11 +58,11 @@ export const explain = (error: unknown, config: ImapConfig): Error => {
   }
   if (LOST.has(code)) return new UnavailableError(`Connexion IMAP perdue avec ${where}.`);
   return new Error(redact(`Erreur IMAP : ${error.responseText ?? error.message}`, [config.password]));
-};
+}
 
 /** Without a connection and an open folder nothing can be done: whatever the cause, the mailbox is unavailable. */
-export const explainUnavailable = (error: unknown, config: ImapConfig): UnavailableError => {
+export function explainUnavailable(error: unknown, config: ImapConfig): UnavailableError {
   const explained = explain(error, config);
   if (explained instanceof UnavailableError) return explained;
   return new UnavailableError(redact(`Boîte IMAP inutilisable (${config.host}:${config.port}, IMAP_FOLDER=${config.folder}) : ${explained.message}`, [config.password]));
-};
+}

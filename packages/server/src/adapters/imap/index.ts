@@ -30,7 +30,7 @@ const refOf = (message: FetchMessageObject): MailRef => ({
  * connection drops, the next call opens a new client, and a call whose connection dropped under
  * it is run once more on a new one.
  */
-export const createImapMailbox = (config: ImapConfig, options: { meter?: CallMeter; log?: Logger } = {}): Mailbox => {
+export function createImapMailbox(config: ImapConfig, options: { meter?: CallMeter; log?: Logger } = {}): Mailbox {
   const { meter, log } = options;
   let client: ImapFlow | undefined;
   let connecting: Promise<ImapFlow> | undefined;
@@ -156,4 +156,4 @@ export const createImapMailbox = (config: ImapConfig, options: { meter?: CallMet
       log?.debug('imap: logged out');
     },
   };
-};
+}

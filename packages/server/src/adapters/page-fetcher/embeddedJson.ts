@@ -1,6 +1,6 @@
-import type { OfferFields } from '@veille/domain';
+import type { OfferFields, PageOutcome } from '@veille/domain';
 import { plainText } from '../../parsing/html';
-import type { Extractor } from './page';
+import type { Page } from './page';
 import { htmlToText } from './text';
 
 const MIN_DESCRIPTION = 200;
@@ -44,7 +44,7 @@ const nameOf = (value: Json | undefined): string =>
  * Single-page boards (HelloWork, Welcome to the Jungle, Jobs That Make Sense…) ship the offer in
  * their app state: a JSON script (`__NEXT_DATA__`, `application/json`) or a global assignment.
  */
-export const embeddedJsonExtractor: Extractor = ({ $ }) => {
+export function embeddedJsonExtractor({ $ }: Page): PageOutcome | undefined {
   for (const script of $('script:not([src])').toArray()) {
     const type = $(script).attr('type') ?? '';
     if (type && !/json|javascript/.test(type)) continue;
@@ -60,4 +60,4 @@ export const embeddedJsonExtractor: Extractor = ({ $ }) => {
     return { kind: 'found', text, fields: Object.fromEntries(Object.entries(fields).filter(([, value]) => value)) };
   }
   return undefined;
-};
+}

@@ -6,7 +6,7 @@ import { embeddedJsonExtractor } from './embeddedJson';
 import { htmlToText } from './text';
 
 export type { Extractor, Page } from './page';
-import type { Extractor } from './page';
+import type { Extractor, Page } from './page';
 
 const text = z.string().trim();
 const named = z.union([text, z.object({ name: text.optional() }).passthrough()]).optional();
@@ -88,7 +88,7 @@ const fieldsOf = (posting: JobPosting): Partial<OfferFields> => {
 };
 
 /** schema.org JobPosting in JSON-LD, the structured data most boards publish for search engines. */
-export const jsonLdExtractor: Extractor = ({ $, now }) => {
+export function jsonLdExtractor({ $, now }: Page): PageOutcome | undefined {
   for (const script of $('script[type="application/ld+json"]').toArray()) {
     let data: unknown;
     try {
@@ -106,7 +106,7 @@ export const jsonLdExtractor: Extractor = ({ $, now }) => {
     if (description) return { kind: 'found', text: description, fields: fieldsOf(posting.data) };
   }
   return undefined;
-};
+}
 
 const EXPIRED = [
   /no longer accepting applications/i,
@@ -122,19 +122,19 @@ const EXPIRED = [
 import { visibleText } from './page';
 
 /** A board's "this offer is closed" notice, in French or English. */
-export const expiredNoticeExtractor: Extractor = ({ $ }) => {
+export function expiredNoticeExtractor({ $ }: Page): PageOutcome | undefined {
   const body = visibleText($, 'body');
   const notice = EXPIRED.find((pattern) => pattern.test(body));
   return notice ? { kind: 'expired', reason: `Offre close : « ${notice.exec(body)?.[0]} »` } : undefined;
-};
+}
 
 const MIN_READABLE = 300;
 
 /** The page's main text when nothing structured is there. */
-export const readableTextExtractor: Extractor = ({ $ }) => {
+export function readableTextExtractor({ $ }: Page): PageOutcome | undefined {
   const text = visibleText($, $('main').length ? 'main' : $('article').length ? 'article' : 'body');
   return text.length >= MIN_READABLE ? { kind: 'found', text, fields: {} } : undefined;
-};
+}
 
 /** Tried in order: structured data, the boards' own layouts, embedded app state, then the generic fallbacks. */
 export const EXTRACTORS: readonly Extractor[] = [jsonLdExtractor, ...BOARD_EXTRACTORS, embeddedJsonExtractor, expiredNoticeExtractor, readableTextExtractor];
@@ -149,11 +149,11 @@ const readPage = (url: string, html: string, now: Date): PageOutcome => {
 };
 
 /** A page's outcome; one nested past the depth cap (its body or a description it embeds) is set aside. */
-export const extract = (url: string, html: string, now: Date): PageOutcome => {
+export function extract(url: string, html: string, now: Date): PageOutcome {
   try {
     return readPage(url, html, now);
   } catch (error) {
     if (error instanceof HtmlTooDeepError) return { kind: 'ignored', reason: error.message };
     throw error;
   }
-};
+}

@@ -6,7 +6,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * At most `concurrency` requests at a time per host, spaced by `delayMs`. No interval: a request
  * waits on a promise that the previous one releases, and a delay is one awaited timeout.
  */
-export const createHostLimiter = (concurrency: number, delayMs: number) => {
+export function createHostLimiter(concurrency: number, delayMs: number) {
   const hosts = new Map<string, Host>();
 
   return async <T>(host: string, task: () => Promise<T>): Promise<T> => {
@@ -29,4 +29,4 @@ export const createHostLimiter = (concurrency: number, delayMs: number) => {
       if (slot.active === 0 && slot.waiting.length === 0 && slot.nextAt <= Date.now()) hosts.delete(host);
     }
   };
-};
+}

@@ -17,7 +17,9 @@ const first = ($: cheerio.CheerioAPI, selector: string) => {
 };
 
 /** The text a reader sees in an element: no scripts, menus, headers, footers or forms. */
-export const visibleText = ($: cheerio.CheerioAPI, selector: string): string => textOf(first($, selector).contents().toArray(), CHROME);
+export function visibleText($: cheerio.CheerioAPI, selector: string): string {
+  return textOf(first($, selector).contents().toArray(), CHROME);
+}
 
 /** All the text an element holds, as `.text()` gives it. */
 export function allText($: cheerio.CheerioAPI, selector: string): string {

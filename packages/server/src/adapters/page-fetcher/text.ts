@@ -34,4 +34,6 @@ export function textOf(nodes: readonly AnyNode[], skipped: readonly string[] = C
 }
 
 /** HTML to clean text (HtmlTooDeepError past the depth cap). */
-export const htmlToText = (html: string): string => textOf(loadHtml(html).root().toArray());
+export function htmlToText(html: string): string {
+  return textOf(loadHtml(html).root().toArray());
+}

@@ -15,7 +15,7 @@ const REMOTE = /télétravail|remote|full remote|à distance/i;
  * The transparent analyser used without a Claude key: every score comes from a rule the user can
  * read in the summary. Labelled "règles", never presented as AI.
  */
-export const createRulesAnalyser = (criteria: Criteria): Analyser => {
+export function createRulesAnalyser(criteria: Criteria): Analyser {
   const analyse = (offer: OfferRecord): Analysis => {
     const haystack = `${offer.title}\n${offer.company}\n${offer.text}`;
     const keywords = found(haystack, criteria.keywords);
@@ -47,4 +47,4 @@ export const createRulesAnalyser = (criteria: Criteria): Analyser => {
     return { summary: sentences.join(' '), scores, total, dealBreakers, analyser: 'règles' };
   };
   return { label: 'règles', analyse: async (offer) => analyse(offer) };
-};
+}

@@ -10,7 +10,7 @@ const amountOf = (raw: string, thousands: boolean): number => {
  * A French salary string as a yearly gross figure: "45 000 € - 55 000 € / an", "45K€",
  * "3 500 € par mois", "550 €/jour". The middle of a range; undefined when it says no number.
  */
-export const yearlySalary = (text: string): number | undefined => {
+export function yearlySalary(text: string): number | undefined {
   const numbers = [...text.matchAll(/(\d{1,3}(?:[\s\u00a0\u202f.,]\d{3})+|\d+(?:,\d+)?)\s*(k|K)?/g)]
     .map((match) => amountOf(match[1], !!match[2]))
     .filter((value) => value > 0);
@@ -19,4 +19,4 @@ export const yearlySalary = (text: string): number | undefined => {
   if (/jour|day|tjm/i.test(text)) return middle * WORKING_DAYS;
   if (/mois|month|mensuel/i.test(text) || middle < 10_000) return middle * 12;
   return middle;
-};
+}

@@ -18,11 +18,11 @@ export type SqliteOfferStore = OfferStore & {
 };
 
 /** The embedded store: one SQLite file holding what the user's Airtable base would hold. */
-export const openSqliteStore = (
+export function openSqliteStore(
   file: string,
   availability: (board: Board) => Activation,
   now: () => Date = () => new Date(),
-): SqliteOfferStore => {
+): SqliteOfferStore {
   const db = openDatabase(file);
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA foreign_keys = ON');
@@ -121,4 +121,4 @@ export const openSqliteStore = (
       db.close();
     },
   };
-};
+}

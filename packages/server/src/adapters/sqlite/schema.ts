@@ -32,13 +32,15 @@ const MIGRATIONS = [
 
 const versionRow = z.object({ user_version: z.number().int().nonnegative() });
 
-export const schemaVersion = (db: Database): number => versionRow.parse(db.prepare('PRAGMA user_version').get()).user_version;
+export function schemaVersion(db: Database): number {
+  return versionRow.parse(db.prepare('PRAGMA user_version').get()).user_version;
+}
 
-export const migrate = (db: Database): void => {
+export function migrate(db: Database): void {
   for (let next = schemaVersion(db); next < MIGRATIONS.length; next += 1) {
     transaction(db, () => {
       db.exec(MIGRATIONS[next]);
       db.exec(`PRAGMA user_version = ${next + 1}`);
     });
   }
-};
+}

@@ -39,7 +39,7 @@ export type UsageLogOptions = {
 };
 
 /** API usage per day on disk, so "today" survives a restart. Writes are chained, never timed. */
-export const openUsageLog = (file: string, { onWriteError = () => undefined }: UsageLogOptions = {}): UsageLog => {
+export function openUsageLog(file: string, { onWriteError = () => undefined }: UsageLogOptions = {}): UsageLog {
   removeLeftoverTemps(file);
   let days: Days;
   try {
@@ -85,4 +85,4 @@ export const openUsageLog = (file: string, { onWriteError = () => undefined }: U
     },
     flush: queue,
   };
-};
+}
