@@ -4,8 +4,9 @@ import type { Projection } from './projection';
 import type { Source } from './source';
 import { inputStatus, type OfferPhaseId } from './workflow/flow';
 
-export const phaseEnabled = (source: Source | undefined, phase: PhaseId): boolean =>
-  !!source && source.activation[phase] && source.available[phase];
+export function phaseEnabled(source: Source | undefined, phase: PhaseId): boolean {
+  return !!source && source.activation[phase] && source.available[phase];
+}
 
 const waitingFor = (state: Projection, sender: string, phase: PhaseId): number => {
   if (phase === 'import') return state.toImport.get(sender) ?? 0;
@@ -13,7 +14,7 @@ const waitingFor = (state: Projection, sender: string, phase: PhaseId): number =
 };
 
 /** Items a phase can still work on in this run: from the projection alone, never from the store. */
-export const actionable = (state: Projection, phase: PhaseId): number => {
+export function actionable(state: Projection, phase: PhaseId): number {
   let total = 0;
   for (const source of state.sources.values()) {
     if (!phaseEnabled(source, phase)) continue;
@@ -21,19 +22,20 @@ export const actionable = (state: Projection, phase: PhaseId): number => {
     total += Math.max(0, waitingFor(state, source.sender, phase) - failed);
   }
   return total;
-};
+}
 
 /** Whether this email's sender is work for phase 1 now. */
-export const isImportable = (state: Projection, sender: string, emailId: string): boolean =>
-  phaseEnabled(state.sources.get(sender), 'import') && !state.failed.import.has(emailId);
+export function isImportable(state: Projection, sender: string, emailId: string): boolean {
+  return phaseEnabled(state.sources.get(sender), 'import') && !state.failed.import.has(emailId);
+}
 
 /** The next offers a phase should take, in arrival order, skipping those already in hand. */
-export const nextOffers = (
+export function nextOffers(
   state: Projection,
   phase: OfferPhaseId,
   inHand: ReadonlySet<string>,
   limit: number,
-): OfferSummary[] => {
+): OfferSummary[] {
   const found: OfferSummary[] = [];
   const ids = state.byStatus.get(inputStatus(phase));
   if (!ids) return found;
@@ -44,13 +46,15 @@ export const nextOffers = (
     if (offer && phaseEnabled(state.sources.get(offer.source), phase)) found.push(offer);
   }
   return found;
-};
+}
 
-export const nextOffer = (
+export function nextOffer(
   state: Projection,
   phase: OfferPhaseId,
   inHand: ReadonlySet<string>,
-): OfferSummary | undefined => nextOffers(state, phase, inHand, 1)[0];
+): OfferSummary | undefined {
+  return nextOffers(state, phase, inHand, 1)[0];
+}
 
 export type RunDecision =
   | { readonly type: 'StartPhase'; readonly phase: PhaseId }
@@ -60,7 +64,7 @@ export type RunDecision =
  * What the scheduler must do now: start every idle phase that has work, or end the run when no
  * phase runs and none has work. A phase that failed as a whole is not started again in this run.
  */
-export const decideRun = (state: Projection): RunDecision[] => {
+export function decideRun(state: Projection): RunDecision[] {
   const { run } = state;
   if (!run.active) return [];
   const running = PHASES.filter((phase) => run.phases[phase].state === 'running');
@@ -70,11 +74,14 @@ export const decideRun = (state: Projection): RunDecision[] => {
   );
   if (running.length === 0 && starts.length === 0) return [{ type: 'EndRun', outcome: 'done' }];
   return starts.map((phase) => ({ type: 'StartPhase', phase }));
-};
+}
 
 /** Whether a phase before this one is running, so more offers may still arrive for it. */
-export const upstreamRunning = (state: Projection, phase: PhaseId): boolean =>
-  PHASES.slice(0, PHASES.indexOf(phase)).some((earlier) => state.run.phases[earlier].state === 'running');
+export function upstreamRunning(state: Projection, phase: PhaseId): boolean {
+  return PHASES.slice(0, PHASES.indexOf(phase)).some((earlier) => state.run.phases[earlier].state === 'running');
+}
 
 /** Whether "Lancer les traitements" would find anything to do. */
-export const hasWork = (state: Projection): boolean => PHASES.some((phase) => actionable(state, phase) > 0);
+export function hasWork(state: Projection): boolean {
+  return PHASES.some((phase) => actionable(state, phase) > 0);
+}

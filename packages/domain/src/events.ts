@@ -82,7 +82,9 @@ export type DomainEvent =
 
 export type DomainEventType = DomainEvent['type'];
 
-export const event = <E extends DomainEvent>(type: E['type'], data: E['data']): E => ({ type, data }) as E;
+export function event<E extends DomainEvent>(type: E['type'], data: E['data']): E {
+  return { type, data } as E;
+}
 
 /** Every event type, for clients that subscribe by name (EventSource listeners). */
 export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [

@@ -12,7 +12,7 @@ export type OfferSummary = {
 };
 
 /** The label of an offer in a phase line: "HelloWork — Data engineer (Lyon)". */
-export const describeOffer = (offer: Pick<OfferSummary, 'title' | 'city'>, board: string): string => {
+export function describeOffer(offer: Pick<OfferSummary, 'title' | 'city'>, board: string): string {
   const title = offer.title || 'Offre sans titre';
   return offer.city ? `${board} — ${title} (${offer.city})` : `${board} — ${title}`;
-};
+}

@@ -63,26 +63,30 @@ export type Projection = {
   readonly mailboxRefused: readonly RefusedMail[];
 };
 
-export const idlePhase = (): PhaseRun => ({ state: 'idle', done: 0, total: 0, current: '', failed: 0 });
+export function idlePhase(): PhaseRun {
+  return { state: 'idle', done: 0, total: 0, current: '', failed: 0 };
+}
 
 const idlePhases = (): Record<PhaseId, PhaseRun> => perPhase(idlePhase);
 
-export const initialProjection = (): Projection => ({
-  version: 0,
-  sources: new Map(),
-  counts: new Map(),
-  toImport: new Map(),
-  offers: new Map(),
-  byStatus: new Map(),
-  failed: perPhase(() => new Set<string>()),
-  failedWaiting: perPhase(() => new Map<string, number>()),
-  run: { active: false, stopping: false, phases: idlePhases() },
-  usage: { day: '', run: {}, today: {} },
-  startup: 'starting',
-  tableLoading: false,
-  mailboxError: '',
-  mailboxRefused: [],
-});
+export function initialProjection(): Projection {
+  return {
+    version: 0,
+    sources: new Map(),
+    counts: new Map(),
+    toImport: new Map(),
+    offers: new Map(),
+    byStatus: new Map(),
+    failed: perPhase(() => new Set<string>()),
+    failedWaiting: perPhase(() => new Map<string, number>()),
+    run: { active: false, stopping: false, phases: idlePhases() },
+    usage: { day: '', run: {}, today: {} },
+    startup: 'starting',
+    tableLoading: false,
+    mailboxError: '',
+    mailboxRefused: [],
+  };
+}
 
 const countsOf = (state: Projection, source: string): Counts => {
   let counts = state.counts.get(source);
@@ -205,7 +209,7 @@ const advance = (
 });
 
 /** Folds one event into the projection. Total and never throws: unknown input leaves the state as it is. */
-export const evolve = (state: Projection, event: DomainEvent): Projection => {
+export function evolve(state: Projection, event: DomainEvent): Projection {
   switch (event.type) {
     case 'TableLoaded': {
       resetCollections(state);
@@ -326,4 +330,4 @@ export const evolve = (state: Projection, event: DomainEvent): Projection => {
     default:
       return state;
   }
-};
+}

@@ -13,4 +13,6 @@ export type Source = {
   readonly available: Activation;
 };
 
-export const normalizeSender = (address: string): string => address.trim().toLowerCase();
+export function normalizeSender(address: string): string {
+  return address.trim().toLowerCase();
+}

@@ -35,14 +35,18 @@ export type Column = (typeof COLUMNS)[number];
 
 const known = new Set<string>(STATUSES);
 
-export const isStatus = (value: string): value is Status => known.has(value);
+export function isStatus(value: string): value is Status {
+  return known.has(value);
+}
 
-export const columnOf = (status: string): Column => (isStatus(status) ? status : OTHER_STATUS);
+export function columnOf(status: string): Column {
+  return isStatus(status) ? status : OTHER_STATUS;
+}
 
 export type Counts = Record<Column, number>;
 
-export const emptyCounts = (): Counts => {
+export function emptyCounts(): Counts {
   const counts = {} as Counts;
   for (const column of COLUMNS) counts[column] = 0;
   return counts;
-};
+}

@@ -26,7 +26,7 @@ const NONE: Activation = perPhase(() => false);
 const sumCounts = (counts: Counts): number => COLUMNS.reduce((sum, column) => sum + counts[column], 0);
 
 /** The dashboard, derived from counters only: its cost grows with sources, not with offers. */
-export const deriveTable = (state: Projection): Table => {
+export function deriveTable(state: Projection): Table {
   const senders = new Set<string>([...state.sources.keys()]);
   for (const [sender, waiting] of state.toImport) if (waiting > 0) senders.add(sender);
   const rows = [...senders].sort().map((sender): TableRow => {
@@ -49,4 +49,4 @@ export const deriveTable = (state: Projection): Table => {
     for (const column of COLUMNS) totals.counts[column] += row.counts[column];
   }
   return { statuses: COLUMNS, rows, totals };
-};
+}

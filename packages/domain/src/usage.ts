@@ -26,16 +26,18 @@ export type ApiCall = {
   costUsd?: number;
 };
 
-export const emptyApiUsage = (): ApiUsage => ({
-  calls: 0,
-  byKind: {},
-  inputTokens: 0,
-  outputTokens: 0,
-  cachedTokens: 0,
-  costUsd: 0,
-});
+export function emptyApiUsage(): ApiUsage {
+  return {
+    calls: 0,
+    byKind: {},
+    inputTokens: 0,
+    outputTokens: 0,
+    cachedTokens: 0,
+    costUsd: 0,
+  };
+}
 
-export const addCall = (usage: ApiUsage | undefined, call: ApiCall): ApiUsage => {
+export function addCall(usage: ApiUsage | undefined, call: ApiCall): ApiUsage {
   const base = usage ?? emptyApiUsage();
   return {
     calls: base.calls + call.calls,
@@ -45,4 +47,4 @@ export const addCall = (usage: ApiUsage | undefined, call: ApiCall): ApiUsage =>
     cachedTokens: base.cachedTokens + (call.cachedTokens ?? 0),
     costUsd: base.costUsd + (call.costUsd ?? 0),
   };
-};
+}

@@ -25,30 +25,32 @@ export type StateView = {
   readonly mailboxRefused: readonly RefusedMail[];
 };
 
-export const toView = (state: Projection): StateView => ({
-  version: state.version,
-  table: deriveTable(state),
-  run: {
-    active: state.run.active,
-    stopping: state.run.stopping,
-    startedAt: state.run.startedAt,
-    endedAt: state.run.endedAt,
-    outcome: state.run.outcome,
-    stopReason: state.run.stopReason,
-    phases: PHASES.map((id) => ({ id, ...state.run.phases[id], actionable: actionable(state, id) })),
-  },
-  usage: state.usage,
-  startup: state.startup,
-  tableLoading: state.tableLoading,
-  mailboxError: state.mailboxError,
-  mailboxRefused: state.mailboxRefused,
-});
+export function toView(state: Projection): StateView {
+  return {
+    version: state.version,
+    table: deriveTable(state),
+    run: {
+      active: state.run.active,
+      stopping: state.run.stopping,
+      startedAt: state.run.startedAt,
+      endedAt: state.run.endedAt,
+      outcome: state.run.outcome,
+      stopReason: state.run.stopReason,
+      phases: PHASES.map((id) => ({ id, ...state.run.phases[id], actionable: actionable(state, id) })),
+    },
+    usage: state.usage,
+    startup: state.startup,
+    tableLoading: state.tableLoading,
+    mailboxError: state.mailboxError,
+    mailboxRefused: state.mailboxRefused,
+  };
+}
 
 /**
  * A projection rebuilt from a view, for a client that then folds the same events. It holds the
  * counters, not the offers: enough for the table, the phase lines and the usage.
  */
-export const fromView = (view: StateView): Projection => {
+export function fromView(view: StateView): Projection {
   const state = initialProjection();
   for (const row of view.table.rows) {
     state.sources.set(row.source, {
@@ -73,4 +75,4 @@ export const fromView = (view: StateView): Projection => {
     mailboxError: view.mailboxError,
     mailboxRefused: view.mailboxRefused,
   };
-};
+}

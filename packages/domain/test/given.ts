@@ -5,29 +5,35 @@ import type { OfferSummary } from '../src/offer';
 import type { OfferFacts } from '../src/workflow/statusChange';
 
 /** given(events) folds them with the same reducer the server and the UI use. */
-export const given = (...events: DomainEvent[]): Projection => events.reduce(evolve, initialProjection());
+export function given(...events: DomainEvent[]): Projection {
+  return events.reduce(evolve, initialProjection());
+}
 
 export const on = { import: true, enrich: true, analyse: true };
 
-export const aSource = (sender: string, overrides: Partial<Source> = {}): Source => ({
-  sender,
-  board: 'HelloWork',
-  activation: on,
-  available: on,
-  ...overrides,
-});
+export function aSource(sender: string, overrides: Partial<Source> = {}): Source {
+  return {
+    sender,
+    board: 'HelloWork',
+    activation: on,
+    available: on,
+    ...overrides,
+  };
+}
 
 let sequence = 0;
-export const anOffer = (source: string, status: string, overrides: Partial<OfferSummary> = {}): OfferSummary => ({
-  id: `rec${++sequence}`,
-  source,
-  status,
-  url: 'https://www.hellowork.com/fr-fr/emplois/1.html',
-  title: 'Data engineer',
-  company: 'Acme',
-  city: 'Lyon',
-  ...overrides,
-});
+export function anOffer(source: string, status: string, overrides: Partial<OfferSummary> = {}): OfferSummary {
+  return {
+    id: `rec${++sequence}`,
+    source,
+    status,
+    url: 'https://www.hellowork.com/fr-fr/emplois/1.html',
+    title: 'Data engineer',
+    company: 'Acme',
+    city: 'Lyon',
+    ...overrides,
+  };
+}
 
 export const now = '2026-11-24T08:00:00.000Z';
 
@@ -73,12 +79,14 @@ export function onCommand<Command, Result>(decide: (command: Command) => Result)
   return { when: (command: Command) => outcome(() => decide(command)) };
 }
 
-export const facts = (id: string, status: string, overrides: Partial<OfferFacts> = {}): OfferFacts => ({
-  id,
-  source: 'notification@emails.hellowork.com',
-  status,
-  url: `https://www.hellowork.com/fr-fr/emplois/${id}.html`,
-  hasText: true,
-  analysed: true,
-  ...overrides,
-});
+export function facts(id: string, status: string, overrides: Partial<OfferFacts> = {}): OfferFacts {
+  return {
+    id,
+    source: 'notification@emails.hellowork.com',
+    status,
+    url: `https://www.hellowork.com/fr-fr/emplois/${id}.html`,
+    hasText: true,
+    analysed: true,
+    ...overrides,
+  };
+}
