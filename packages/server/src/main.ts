@@ -1,7 +1,7 @@
-import { ConfigError, loadConfig, loadDotEnv } from './config';
 import { startVeille } from './compose/startVeille';
-import { messageOf } from './errors';
+import { ConfigError, loadConfig, loadDotEnv } from './config';
 import { writeFailureOf } from './disk/writeFailures';
+import { messageOf } from './errors';
 import { describeListening } from './http/addresses';
 
 const main = async (): Promise<void> => {

@@ -1,8 +1,8 @@
 import type { Projection } from '@veille/domain';
-import { setupAirtable } from '../adapters/airtable/setup';
-import type { Veille, VeilleOptions } from './startVeille';
 import { startFakeAirtable, type FakeAirtable } from '../../test/fakeAirtable';
 import { freshDataDir, runEnded, startTestApp, until } from '../../test/harness';
+import { setupAirtable } from '../adapters/airtable/setup';
+import type { Veille, VeilleOptions } from './startVeille';
 
 const FINAL = new Set(['À traiter', 'Expiré', 'Ignoré']);
 const OFFERS = 40;

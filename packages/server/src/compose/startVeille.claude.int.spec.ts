@@ -1,7 +1,7 @@
-import type { Veille } from './startVeille';
 import { startFakeAnthropic } from '../../test/fakeAnthropic';
 import { freshDataDir, runEnded, startTestApp } from '../../test/harness';
 import { openSse } from '../../test/sseClient';
+import type { Veille } from './startVeille';
 
 const KEY = 'sk-ant-test-secret-0123456789';
 

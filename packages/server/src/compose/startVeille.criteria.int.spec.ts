@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Veille } from './startVeille';
-import { DEFAULT_CRITERIA, type Criteria } from '../criteria/criteria';
 import { freshDataDir, startTestApp, until } from '../../test/harness';
+import { DEFAULT_CRITERIA, type Criteria } from '../criteria/criteria';
+import type { Veille } from './startVeille';
 
 const put = (app: Veille, body: unknown) =>
   fetch(`${app.url}/api/criteria`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });

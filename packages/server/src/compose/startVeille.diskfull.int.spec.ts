@@ -7,13 +7,13 @@ import { COLUMNS, type StateView } from '@veille/domain';
 import { mailboxContents, placesOf, type MailFile } from '../../test/crash/mailboxContents';
 import { startServer, type ServerProcess } from '../../test/crash/serverProcess';
 import { readStore } from '../../test/crash/storeContents';
-import type { Veille } from './startVeille';
+import { startTestApp, until } from '../../test/harness';
+import { sleep } from '../../test/http';
+import { mountSmallDisk, smallDiskAvailable, type SmallDisk } from '../../test/smallDisk';
+import { openSse, type SseMessage } from '../../test/sseClient';
 import { DEFAULT_CRITERIA } from '../criteria/criteria';
 import { seedDemo } from '../demo/seed';
-import { startTestApp, until } from '../../test/harness';
-import { mountSmallDisk, smallDiskAvailable, type SmallDisk } from '../../test/smallDisk';
-import { sleep } from '../../test/http';
-import { openSse, type SseMessage } from '../../test/sseClient';
+import type { Veille } from './startVeille';
 
 const describeWithSmallDisk = smallDiskAvailable() ? describe : describe.skip;
 

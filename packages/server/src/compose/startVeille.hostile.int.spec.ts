@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Projection } from '@veille/domain';
 import type { Subscription } from 'rxjs';
-import type { Veille } from './startVeille';
 import { freshDataDir, runEnded, startTestApp } from '../../test/harness';
 import { watchHealth } from '../../test/healthWatch';
 import { htmlEmail, LINKEDIN_ALERTS, linkedInCard, nestedDivs, nestedPage } from '../../test/hostile';
+import type { Veille } from './startVeille';
 
 const PAGES_SENDER = 'notification@emails.hellowork.com';
 const MAX_HEALTH_MS = 1_000;

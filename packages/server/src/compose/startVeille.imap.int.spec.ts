@@ -1,9 +1,9 @@
 import type { StateView } from '@veille/domain';
-import { createImapMailbox } from '../adapters/imap';
-import type { Veille } from './startVeille';
 import { dovecotAvailable, startDovecot, type Dovecot } from '../../test/dovecot';
 import { fixtureEmails, fixturesAvailable } from '../../test/fixtures';
 import { freshDataDir, runEnded, startTestApp, until } from '../../test/harness';
+import { createImapMailbox } from '../adapters/imap';
+import type { Veille } from './startVeille';
 
 const describeWithDovecot = dovecotAvailable() && fixturesAvailable() ? describe : describe.skip;
 

@@ -1,10 +1,10 @@
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { StateView } from '@veille/domain';
-import type { Veille } from './startVeille';
 import { freshDataDir, runEnded, startTestApp, until } from '../../test/harness';
 import { openSse } from '../../test/sseClient';
 import { trackTimers } from '../../test/timers';
+import type { Veille } from './startVeille';
 
 const FINAL = new Set(['À traiter', 'Expiré', 'Ignoré']);
 

@@ -1,8 +1,8 @@
 import { linkSync, mkdirSync, readdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { StateView } from '@veille/domain';
-import type { Veille } from './startVeille';
 import { freshDataDir, runEnded, startTestApp } from '../../test/harness';
+import type { Veille } from './startVeille';
 
 const post = (app: Veille, route: string) => fetch(`${app.url}${route}`, { method: 'POST' });
 const stateOf = async (app: Veille): Promise<StateView> => (await fetch(`${app.url}/api/state`)).json() as Promise<StateView>;

@@ -1,7 +1,7 @@
 import type { OfferStore, StateView } from '@veille/domain';
-import type { Veille } from './startVeille';
 import { freshDataDir, runEnded, startTestApp } from '../../test/harness';
 import { openSse } from '../../test/sseClient';
+import type { Veille } from './startVeille';
 
 /** A real SQLite store whose first load waits until the test lets it go: a slow Airtable at start, on cue. */
 const heldAtFirstLoad = () => {

@@ -1,7 +1,7 @@
 import { decideRunHalt } from '@veille/domain';
-import type { Deps } from '../ports';
-import { messageOf } from '../errors';
 import { writeFailureOf, type Write, type WriteFailedError } from '../disk/writeFailures';
+import { messageOf } from '../errors';
+import type { Deps } from '../ports';
 
 /**
  * A write the run needs failed: Veille stops the run itself (items in hand finish, nothing new

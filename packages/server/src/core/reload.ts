@@ -1,8 +1,8 @@
 import { decideAudit, event, type MailRef } from '@veille/domain';
-import type { Deps } from '../ports';
-import { messageOf, redact, UnavailableError } from '../errors';
-import { newSource } from './sources';
 import { attemptWrite } from '../disk/writeFailures';
+import { messageOf, redact, UnavailableError } from '../errors';
+import type { Deps } from '../ports';
+import { newSource } from './sources';
 
 /** The one store query behind the projection: at startup and on "Mise à jour", never to decide work. */
 export async function loadTable({ bus, store, secrets }: Pick<Deps, 'bus' | 'store' | 'secrets'>): Promise<void> {

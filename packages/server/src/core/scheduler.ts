@@ -1,9 +1,9 @@
 import { actionable, decideRun, event, PHASES, type PhaseId } from '@veille/domain';
 import type { Subscription } from 'rxjs';
-import type { Deps, PhaseContext, PhaseRunner } from '../ports';
-import { messageOf, redact } from '../errors';
-import { haltRun } from './halt';
 import { WriteFailedError } from '../disk/writeFailures';
+import { messageOf, redact } from '../errors';
+import type { Deps, PhaseContext, PhaseRunner } from '../ports';
+import { haltRun } from './halt';
 
 export type Scheduler = {
   /** Resolves once no phase runs. */

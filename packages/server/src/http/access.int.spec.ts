@@ -1,9 +1,9 @@
 import type { StateView } from '@veille/domain';
-import type { Listening } from './addresses';
 import { appForSuite, runEnded } from '../../test/harness';
 import { jsonOf, request } from '../../test/request';
 import { openSse } from '../../test/sseClient';
 import { SESSION_COOKIE } from './access';
+import type { Listening } from './addresses';
 
 const TOKEN = 'c0ffee5a1t-9b7d-4e21-a3f8-6d5c2b1e0f47';
 const bearer = { authorization: `Bearer ${TOKEN}` };

@@ -2,12 +2,12 @@ import { COLUMNS, columnOf, ConflictError, InvalidCommandError, NotFoundError, P
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { setActivation } from '../core/activation';
-import type { Deps } from '../ports';
-import { messageOf, redact, UnavailableError } from '../errors';
 import { reload } from '../core/reload';
 import { startRun, stopRun } from '../core/runs';
-import { WriteFailedError, writeFailureOf } from '../disk/writeFailures';
 import { InvalidCriteriaError } from '../criteria/criteria';
+import { WriteFailedError, writeFailureOf } from '../disk/writeFailures';
+import { messageOf, redact, UnavailableError } from '../errors';
+import type { Deps } from '../ports';
 import { frameworkMessage } from './body';
 import type { EventStream } from './sse';
 

@@ -1,6 +1,6 @@
-import type { Veille } from '../compose/startVeille';
 import { appForSuite } from '../../test/harness';
 import { jsonOf, rawRequest, request } from '../../test/request';
+import type { Veille } from '../compose/startVeille';
 
 const portOf = (app: Veille): string => new URL(app.url).port;
 

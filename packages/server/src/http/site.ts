@@ -1,7 +1,7 @@
 import express, { Router, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import type { Deps } from '../ports';
 import { demoPagesRouter } from '../demo/pages';
+import type { Deps } from '../ports';
 import { loginRouter, tokenRequired } from './access';
 import { apiRouter } from './api';
 import { jsonBody } from './body';

@@ -1,6 +1,6 @@
 import type { AlertEmail } from '@veille/domain';
-import { cadremploiParser } from './cadremploi';
 import { describeRealAlerts, expectCards, realAlerts, type Expected } from '../../test/realAlerts';
+import { cadremploiParser } from './cadremploi';
 
 // Counted by hand: one offer (the other blocks are the search reminder and buttons). The
 // r.emailsN.alertes.cadremploi.fr links are opaque.

@@ -1,8 +1,8 @@
 import type { AlertEmail, ParsedOffer } from '@veille/domain';
 import type { AnyNode, Element } from 'domhandler';
 import { loadHtml, walk } from '../parsing/html';
-import { untrack } from './tracking';
 import { isThisMachine } from './thisMachine';
+import { untrack } from './tracking';
 
 /** What a board says of one of its links: the job's stable key and canonical URL, or nothing. */
 export type JobLink = { key: string; url: string };

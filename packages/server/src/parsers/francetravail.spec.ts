@@ -1,6 +1,6 @@
 import type { AlertEmail } from '@veille/domain';
-import { franceTravailParser } from './francetravail';
 import { describeRealAlerts, expectCards, realAlerts, type Expected } from '../../test/realAlerts';
+import { franceTravailParser } from './francetravail';
 
 // The only fixture confirms that an alert was created: no job card in it.
 const EXPECTED: Record<string, Expected> = {

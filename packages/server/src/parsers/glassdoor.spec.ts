@@ -1,6 +1,6 @@
 import type { AlertEmail } from '@veille/domain';
-import { glassdoorParser } from './glassdoor';
 import { describeRealAlerts, expectCards, realAlerts, type Expected } from '../../test/realAlerts';
+import { glassdoorParser } from './glassdoor';
 
 // Counted by hand: one card per jobListingId.
 const EXPECTED: Record<string, Expected> = {

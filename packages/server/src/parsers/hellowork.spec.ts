@@ -1,6 +1,6 @@
 import type { AlertEmail } from '@veille/domain';
-import { helloWorkParser } from './hellowork';
 import { describeRealAlerts, expectCards, realAlerts, type Expected } from '../../test/realAlerts';
+import { helloWorkParser } from './hellowork';
 
 // Counted by hand: one card per offer (the "H/F" titles); the base64 tracker decoded to the offer page.
 const EXPECTED: Record<string, Expected> = {

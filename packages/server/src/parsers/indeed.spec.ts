@@ -1,6 +1,6 @@
 import type { AlertEmail } from '@veille/domain';
-import { indeedParser } from './indeed';
 import { describeRealAlerts, expectCards, realAlerts, type Expected } from '../../test/realAlerts';
+import { indeedParser } from './indeed';
 
 // Counted by hand: distinct jobs, sponsored ones included (they are jobs too), the
 // "more jobs" buttons left out.

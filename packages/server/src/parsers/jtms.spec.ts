@@ -1,6 +1,6 @@
 import type { AlertEmail } from '@veille/domain';
-import { jtmsParser } from './jtms';
 import { describeRealAlerts, expectCards, realAlerts, type Expected } from '../../test/realAlerts';
+import { jtmsParser } from './jtms';
 
 // Counted by hand: job cards only, the training and course promotions left out. Customer.io
 // links decoded to the offer page.

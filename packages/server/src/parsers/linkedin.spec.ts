@@ -1,6 +1,6 @@
 import type { AlertEmail } from '@veille/domain';
-import { linkedInParser } from './linkedin';
 import { describeRealAlerts, expectCards, realAlerts, type Expected } from '../../test/realAlerts';
+import { linkedInParser } from './linkedin';
 
 // Counted by hand from each email as a reader sees it (distinct jobs; "see all jobs" and
 // premium ads left out).

@@ -1,6 +1,6 @@
 import type { AlertEmail } from '@veille/domain';
-import { monsterParser } from './monster';
 import { describeRealAlerts, expectCards, realAlerts, type Expected } from '../../test/realAlerts';
+import { monsterParser } from './monster';
 
 // Counted by hand: six jobs per alert. click.monster.com links are opaque.
 const EXPECTED: Record<string, Expected> = {

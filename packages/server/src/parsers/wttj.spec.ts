@@ -1,6 +1,6 @@
 import type { AlertEmail } from '@veille/domain';
-import { wttjParser } from './wttj';
 import { describeRealAlerts, expectCards, realAlerts, type Expected } from '../../test/realAlerts';
+import { wttjParser } from './wttj';
 
 // Counted by hand: company, title and "CDI - City" make one card. The SendGrid links are
 // encrypted, so the key is the tracked link without its tracking parameters.

@@ -1,7 +1,7 @@
 import type { AlertEmail } from '@veille/domain';
 import { decodeAlert } from '../../src/mail/decode';
-import { createParsePool } from '../../src/parsing/pool';
 import { detectBoard, parserFor } from '../../src/parsers/registry';
+import { createParsePool } from '../../src/parsing/pool';
 import { fixtureEmails, fixturesAvailable } from '../fixtures';
 import { report } from './measure';
 

@@ -1,7 +1,7 @@
 import type { CallMeter, NewOffer, OfferStore, Source } from '@veille/domain';
-import { availabilityOf } from '../../core/sources';
 import { startFakeAirtable, type FakeAirtable, type FakeAirtableOptions } from '../../../test/fakeAirtable';
 import { describeOfferStoreContract } from '../../../test/storeContract';
+import { availabilityOf } from '../../core/sources';
 import { createAirtableStore, type AirtableStoreOptions } from '.';
 import { createAirtableClient } from './client';
 import { setupAirtable } from './setup';

@@ -1,8 +1,8 @@
 import type { ApiCall } from '@veille/domain';
-import { UnavailableError } from '../../errors';
-import { DEFAULT_CRITERIA, type Criteria } from '../../criteria/criteria';
 import { startFakeAnthropic, type FakeAnthropic } from '../../../test/fakeAnthropic';
 import { anOfferRecord } from '../../../test/offers';
+import { DEFAULT_CRITERIA, type Criteria } from '../../criteria/criteria';
+import { UnavailableError } from '../../errors';
 import { createClaudeAnalyser, type ClaudeAnalyserOptions } from '.';
 
 const MODEL = 'claude-sonnet-5-5';
