@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
 import { DEMO_OFFERS } from './catalogue';
-import { demoPagesRouter } from './pages';
+import { demoPageAt, demoPagesRouter } from './pages';
 
 const jsonLd = (html: string): Record<string, any> => JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]);
 
@@ -65,5 +65,22 @@ describe('The demo offer pages', () => {
 
   it('should answer 404 for an unknown offer', async () => {
     expect((await fetch(`${base}/demo/offres/inconnue-42`)).status).toBe(404);
+  });
+
+  it('should read a page in this process exactly as the server answers it, for a run that has no server', async () => {
+    const live = DEMO_OFFERS.find((candidate) => !candidate.gone)!;
+    const gone = DEMO_OFFERS.find((candidate) => candidate.gone)!;
+
+    const served = await fetch(`${base}/demo/offres/${live.slug}`);
+    const read = demoPageAt(`/demo/offres/${live.slug}`);
+
+    expect(read.status).toBe(served.status);
+    // Each answer dates the offer from its own moment: the rest is the same page.
+    const { validThrough: _readAt, ...readPosting } = jsonLd(read.html);
+    const { validThrough: _servedAt, ...servedPosting } = jsonLd(await served.text());
+    expect(readPosting).toEqual(servedPosting);
+    expect(demoPageAt(`/demo/offres/${gone.slug}`).status).toBe(410);
+    expect(demoPageAt('/demo/offres/inconnue-42').status).toBe(404);
+    expect(demoPageAt('/demo/autre').status).toBe(404);
   });
 });

@@ -277,6 +277,25 @@ describe('Page fetcher', () => {
       expect(reached).toEqual([]);
     });
 
+    it('should read the demo pages in this process when given their reader (no server to ask), and still refuse the rest of the origin', async () => {
+      const read: string[] = [];
+      const readOwnPage = (pathname: string) => {
+        read.push(pathname);
+        return pathname.endsWith('-gone') ? { status: 410, html: html('<h1>Offre expirée</h1>') } : { status: 200, html: html('<h1>Data engineer</h1>', jsonLd(posting)) };
+      };
+      const headless = fetcher({ allowPrivate: false, selfOrigin: insideOrigin, readOwnPage });
+
+      const own = await headless(`${insideOrigin}/demo/offres/hellowork-7012345`);
+      const gone = await headless(`${insideOrigin}/demo/offres/hellowork-gone`);
+      const ownApi = await headless(`${insideOrigin}/jsonld`);
+
+      expect(own).toMatchObject({ kind: 'found', fields: { company: 'Acme' } });
+      expect(gone).toEqual({ kind: 'expired', reason: 'Page introuvable (410)' });
+      expect(ownApi).toEqual({ kind: 'ignored', reason: 'Adresse interne refusée (127.0.0.1 → 127.0.0.1)' });
+      expect(read).toEqual(['/demo/offres/hellowork-7012345', '/demo/offres/hellowork-gone']);
+      expect(reached).toEqual([]);
+    });
+
     it('should fetch a server inside when private addresses are allowed, through the names it resolves', async () => {
       const { lookup, asked } = scriptedResolver({ 'offres.test': [['127.0.0.1']] });
 
