@@ -97,7 +97,9 @@ export const workOffers = async (
       if (!offer) {
         if (inHand.size === 0) return;
         const drained = inHand.size === writes.size && !upstreamRunning(bus.current(), phase);
-        if (drained || writes.size >= WRITES_AHEAD) store.flush();
+        // At WRITES_AHEAD, at least one full request is already on its way: waiting for it costs no call,
+        // while sending the partial rest early would.
+        if (drained) store.flush();
         await changed.next();
         continue;
       }
