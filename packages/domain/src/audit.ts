@@ -28,10 +28,7 @@ export function decideAudit({ listed, sourceOf }: RecordAudit, state: Projection
     .map(sourceOf);
   return {
     sources,
-    events: [
-      ...sources.map((source) => event<SourceAdded>('SourceAdded', { source })),
-      event<MailboxAudited>('MailboxAudited', { bySender, refused }),
-    ],
+    events: [...sources.map((source) => event<SourceAdded>('SourceAdded', { source })), event<MailboxAudited>('MailboxAudited', { bySender, refused })],
     importable,
   };
 }

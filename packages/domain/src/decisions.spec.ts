@@ -19,11 +19,7 @@ describe('Phase decisions', () => {
 
   describe('Given a run has started', () => {
     it('should start phase 1 while emails wait for a source whose création is on', () => {
-      const state = given(
-        event('TableLoaded', { sources: [aSource(hw)], offers: [] }),
-        event('MailboxAudited', { bySender: { [hw]: 2 } }),
-        started,
-      );
+      const state = given(event('TableLoaded', { sources: [aSource(hw)], offers: [] }), event('MailboxAudited', { bySender: { [hw]: 2 } }), started);
 
       expect(decideRun(state)).toEqual([{ type: 'StartPhase', phase: 'import' }]);
     });
@@ -179,10 +175,7 @@ describe('Phase decisions', () => {
     it('should count only the work of sources whose phase is on and available', () => {
       const state = given(
         event('TableLoaded', {
-          sources: [
-            aSource(hw, { activation: { ...on, enrich: false } }),
-            aSource(li, { board: 'LinkedIn', available: { ...on, import: false } }),
-          ],
+          sources: [aSource(hw, { activation: { ...on, enrich: false } }), aSource(li, { board: 'LinkedIn', available: { ...on, import: false } })],
           offers: [anOffer(hw, 'A compléter'), anOffer(li, 'A compléter'), anOffer(hw, 'À analyser')],
         }),
         event('MailboxAudited', { bySender: { [hw]: 1, [li]: 4 } }),

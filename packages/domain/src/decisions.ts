@@ -30,12 +30,7 @@ export function isImportable(state: Projection, sender: string, emailId: string)
 }
 
 /** The next offers a phase should take, in arrival order, skipping those already in hand. */
-export function nextOffers(
-  state: Projection,
-  phase: OfferPhaseId,
-  inHand: ReadonlySet<string>,
-  limit: number,
-): OfferSummary[] {
+export function nextOffers(state: Projection, phase: OfferPhaseId, inHand: ReadonlySet<string>, limit: number): OfferSummary[] {
   const found: OfferSummary[] = [];
   const ids = state.byStatus.get(inputStatus(phase));
   if (!ids) return found;
@@ -48,17 +43,11 @@ export function nextOffers(
   return found;
 }
 
-export function nextOffer(
-  state: Projection,
-  phase: OfferPhaseId,
-  inHand: ReadonlySet<string>,
-): OfferSummary | undefined {
+export function nextOffer(state: Projection, phase: OfferPhaseId, inHand: ReadonlySet<string>): OfferSummary | undefined {
   return nextOffers(state, phase, inHand, 1)[0];
 }
 
-export type RunDecision =
-  | { readonly type: 'StartPhase'; readonly phase: PhaseId }
-  | { readonly type: 'EndRun'; readonly outcome: 'done' | 'stopped' };
+export type RunDecision = { readonly type: 'StartPhase'; readonly phase: PhaseId } | { readonly type: 'EndRun'; readonly outcome: 'done' | 'stopped' };
 
 /**
  * What the scheduler must do now: start every idle phase that has work, or end the run when no
@@ -69,9 +58,7 @@ export function decideRun(state: Projection): RunDecision[] {
   if (!run.active) return [];
   const running = PHASES.filter((phase) => run.phases[phase].state === 'running');
   if (run.stopping) return running.length === 0 ? [{ type: 'EndRun', outcome: 'stopped' }] : [];
-  const starts = PHASES.filter(
-    (phase) => run.phases[phase].state !== 'running' && run.phases[phase].state !== 'failed' && actionable(state, phase) > 0,
-  );
+  const starts = PHASES.filter((phase) => run.phases[phase].state !== 'running' && run.phases[phase].state !== 'failed' && actionable(state, phase) > 0);
   if (running.length === 0 && starts.length === 0) return [{ type: 'EndRun', outcome: 'done' }];
   return starts.map((phase) => ({ type: 'StartPhase', phase }));
 }

@@ -19,10 +19,7 @@ export type MailboxUnavailable = Event<'MailboxUnavailable', { error: string }>;
 /** Emails waiting in the mailbox, per sender address, and those it refuses (with why). */
 export type MailboxAudited = Event<'MailboxAudited', { bySender: Record<string, number>; refused?: RefusedMail[] }>;
 export type SourceAdded = Event<'SourceAdded', { source: Source }>;
-export type SourceActivationChanged = Event<
-  'SourceActivationChanged',
-  { sender: string; phase: PhaseId; enabled: boolean }
->;
+export type SourceActivationChanged = Event<'SourceActivationChanged', { sender: string; phase: PhaseId; enabled: boolean }>;
 export type OfferCreated = Event<'OfferCreated', { offer: OfferSummary }>;
 export type OfferStatusChanged = Event<
   'OfferStatusChanged',

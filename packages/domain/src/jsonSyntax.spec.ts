@@ -3,7 +3,7 @@ import { findJsonSyntaxError } from './jsonSyntax';
 const criteria = JSON.stringify(
   {
     keywords: ['python', 'data engineer'],
-    salaryFloor: 45000.5e0,
+    salaryFloor: 45000.5,
     remoteOk: true,
     other: null,
     dealBreakers: [{ title: 'Stage', description: 'Pas de \"stage\"\\n\u00e9t\u00e9', keywords: [] }],

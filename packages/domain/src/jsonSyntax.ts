@@ -8,8 +8,7 @@ const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
 const HEX4 = /[0-9a-fA-F]{4}/y;
 const LITERALS = ['true', 'false', 'null'];
 
-const shown = (char: string): string =>
-  char === '\n' ? 'un retour à la ligne' : char === '\t' ? 'une tabulation' : `« ${char} »`;
+const shown = (char: string): string => (char === '\n' ? 'un retour à la ligne' : char === '\t' ? 'une tabulation' : `« ${char} »`);
 
 const at = (text: string, offset: number, message: string): JsonSyntaxError => {
   const before = text.slice(0, offset);

@@ -118,9 +118,7 @@ export type AlertParser = {
 };
 
 export type PageOutcome =
-  | { kind: 'found'; text: string; fields: Partial<OfferFields> }
-  | { kind: 'expired'; reason: string }
-  | { kind: 'ignored'; reason: string };
+  { kind: 'found'; text: string; fields: Partial<OfferFields> } | { kind: 'expired'; reason: string } | { kind: 'ignored'; reason: string };
 
 export type PageFetcher = (url: string) => Promise<PageOutcome>;
 

@@ -7,8 +7,7 @@ import { fromView, toView } from './view';
 const hw = 'notification@emails.hellowork.com';
 const li = 'jobalerts-noreply@linkedin.com';
 
-const rowOf = (events: DomainEvent[], sender: string) =>
-  deriveTable(events.reduce(evolve, initialProjection())).rows.find((row) => row.source === sender)!;
+const rowOf = (events: DomainEvent[], sender: string) => deriveTable(events.reduce(evolve, initialProjection())).rows.find((row) => row.source === sender)!;
 
 describe('Projection', () => {
   describe('When the table is loaded', () => {
@@ -61,9 +60,7 @@ describe('Projection', () => {
       const server = given(event('TableLoaded', { sources: [aSource(hw)], offers: [anOffer(hw, 'À analyser')] }));
       const client = fromView(toView(server));
 
-      const row = deriveTable(
-        evolve(client, event('OfferStatusChanged', { offerId: 'rec1', source: hw, from: 'À analyser', to: 'À traiter' })),
-      ).rows[0];
+      const row = deriveTable(evolve(client, event('OfferStatusChanged', { offerId: 'rec1', source: hw, from: 'À analyser', to: 'À traiter' }))).rows[0];
 
       expect(row.counts['À analyser']).toBe(0);
       expect(row.counts['À traiter']).toBe(1);

@@ -129,10 +129,7 @@ const removeOffer = (state: Projection, offerId: string, source: string, status:
   releaseFailure(state, offerId, source, status);
 };
 
-const changeStatus = (
-  state: Projection,
-  data: Extract<DomainEvent, { type: 'OfferStatusChanged' }>['data'],
-): void => {
+const changeStatus = (state: Projection, data: Extract<DomainEvent, { type: 'OfferStatusChanged' }>['data']): void => {
   const counts = countsOf(state, data.source);
   counts[columnOf(data.from)] -= 1;
   counts[columnOf(data.to)] += 1;

@@ -16,7 +16,10 @@ describe('Run decisions', () => {
     });
 
     it('should do nothing when nothing waits', () => {
-      start.given(event('TableLoaded', { sources: [aSource(hw)], offers: [anOffer(hw, 'À traiter')] })).when({ at: now }).then([]);
+      start
+        .given(event('TableLoaded', { sources: [aSource(hw)], offers: [anOffer(hw, 'À traiter')] }))
+        .when({ at: now })
+        .then([]);
     });
 
     it('should refuse while a run is active', () => {
@@ -28,11 +31,17 @@ describe('Run decisions', () => {
     const stop = onProjection(decideRunStop);
 
     it('should ask the phases to finish what they hold', () => {
-      stop.given(waiting, started).when({ at: now }).then([event('RunStopRequested', { at: now })]);
+      stop
+        .given(waiting, started)
+        .when({ at: now })
+        .then([event('RunStopRequested', { at: now })]);
     });
 
     it('should change nothing when asked twice', () => {
-      stop.given(waiting, started, event('RunStopRequested', { at: now })).when({ at: now }).then([]);
+      stop
+        .given(waiting, started, event('RunStopRequested', { at: now }))
+        .when({ at: now })
+        .then([]);
     });
 
     it('should refuse when no run is active', () => {
@@ -45,7 +54,10 @@ describe('Run decisions', () => {
     const full = { at: now, reason: 'Disque plein : …' };
 
     it('should stop the run and say why', () => {
-      halt.given(waiting, started).when(full).then([event('RunHalted', full)]);
+      halt
+        .given(waiting, started)
+        .when(full)
+        .then([event('RunHalted', full)]);
     });
 
     it('should keep the first reason: the failures after it are its consequences', () => {

@@ -1,14 +1,5 @@
 // Statuses are data: they keep the exact spelling of the Airtable single select.
-export const STATUSES = [
-  'A compléter',
-  'À analyser',
-  'À traiter',
-  'Candidaté',
-  'Refusé',
-  'Traité',
-  'Ignoré',
-  'Expiré',
-] as const;
+export const STATUSES = ['A compléter', 'À analyser', 'À traiter', 'Candidaté', 'Refusé', 'Traité', 'Ignoré', 'Expiré'] as const;
 
 export type Status = (typeof STATUSES)[number];
 

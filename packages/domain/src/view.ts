@@ -62,9 +62,7 @@ export function fromView(view: StateView): Projection {
     state.counts.set(row.source, { ...row.counts });
     if (row.toImport > 0) state.toImport.set(row.source, row.toImport);
   }
-  const phases = Object.fromEntries(
-    view.run.phases.map(({ id, actionable: _actionable, ...phase }) => [id, phase]),
-  ) as Record<PhaseId, PhaseRun>;
+  const phases = Object.fromEntries(view.run.phases.map(({ id, actionable: _actionable, ...phase }) => [id, phase])) as Record<PhaseId, PhaseRun>;
   return {
     ...state,
     version: view.version,

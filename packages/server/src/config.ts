@@ -19,7 +19,12 @@ const TOKEN_MIN_DISTINCT = 8;
 const hostList = z
   .string()
   .default('')
-  .transform((list) => list.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean))
+  .transform((list) =>
+    list
+      .split(',')
+      .map((name) => name.trim().toLowerCase())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(HOST_NAME, 'nom d’hôte attendu, sans schéma ni port (ex. veille.maison.lan)')));
 
 // An empty ACCESS_TOKEN= line in .env means none; zod's own messages would be in English.

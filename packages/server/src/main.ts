@@ -21,7 +21,10 @@ const main = async (): Promise<void> => {
 /** Why Veille cannot start, as the user can act on it: a bad variable, a disk that refuses writes, or the error itself. */
 function startupFailure(error: unknown): string {
   if (error instanceof ConfigError) return error.message;
-  const refused = writeFailureOf(error, { failed: 'Veille ne peut pas préparer ses fichiers dans le dossier de données', kept: "aucune donnée n'a été modifiée" });
+  const refused = writeFailureOf(error, {
+    failed: 'Veille ne peut pas préparer ses fichiers dans le dossier de données',
+    kept: "aucune donnée n'a été modifiée",
+  });
   return `Démarrage impossible : ${refused ? refused.message : messageOf(error)}`;
 }
 

@@ -28,8 +28,7 @@ const indexRows = (): IndexRow[] => {
 };
 
 /** HTML-only fixtures name their sender in INDEX.tsv, or in an HTML comment at the top. */
-const senderOf = (row: IndexRow, html: string): string =>
-  row.sender.includes('@') ? row.sender : (/<!--\s*From:[^<]*<([^>]+)>/i.exec(html)?.[1] ?? '');
+const senderOf = (row: IndexRow, html: string): string => (row.sender.includes('@') ? row.sender : (/<!--\s*From:[^<]*<([^>]+)>/i.exec(html)?.[1] ?? ''));
 
 /** Every real alert of a fixtures folder (`linkedin`, `wttj`…), by file name, as parsers see it. */
 export async function realAlerts(folder: string): Promise<Map<string, AlertEmail>> {

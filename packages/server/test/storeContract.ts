@@ -18,10 +18,7 @@ const newOffer = (id: number, overrides: Partial<NewOffer> = {}): NewOffer => ({
 });
 
 /** What every OfferStore must do, run against each adapter (SQLite, Airtable) with the same cases. */
-export function describeOfferStoreContract(
-  name: string,
-  makeStore: () => Promise<{ store: OfferStore; cleanup: () => Promise<void> }>,
-): void {
+export function describeOfferStoreContract(name: string, makeStore: () => Promise<{ store: OfferStore; cleanup: () => Promise<void> }>): void {
   describe(`${name} as the offer store`, () => {
     let store: OfferStore;
     let cleanup: () => Promise<void>;
@@ -69,7 +66,10 @@ export function describeOfferStoreContract(
       const [offer] = await store.saveOffers([newOffer(1, { company: '' })]);
 
       await store.updateOffers([
-        { id: offer.id, patch: { status: 'À analyser', text: 'Le texte complet', reason: '', fill: { title: 'Autre titre', company: 'Acme SAS', salary: '50 k€' } } },
+        {
+          id: offer.id,
+          patch: { status: 'À analyser', text: 'Le texte complet', reason: '', fill: { title: 'Autre titre', company: 'Acme SAS', salary: '50 k€' } },
+        },
       ]);
 
       const [record] = await store.readOffers([offer.id]);
@@ -90,7 +90,12 @@ export function describeOfferStoreContract(
       await store.addSources([source]);
       const [offer] = await store.saveOffers([newOffer(1)]);
 
-      await expect(store.updateOffers([{ id: offer.id, patch: { status: 'Ignoré' } }, { id: 'recMissing', patch: { status: 'Ignoré' } }])).rejects.toThrow('recMissing');
+      await expect(
+        store.updateOffers([
+          { id: offer.id, patch: { status: 'Ignoré' } },
+          { id: 'recMissing', patch: { status: 'Ignoré' } },
+        ]),
+      ).rejects.toThrow('recMissing');
 
       expect((await store.load()).offers[0].status).toBe('A compléter');
     });

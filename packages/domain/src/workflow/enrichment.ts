@@ -29,11 +29,7 @@ export function decideEnrichment({ offerId, outcome }: RecordPage, state: Projec
   switch (outcome.kind) {
     case 'found':
       // Fields fill only what is empty in the store too.
-      return moveOffer(
-        offer,
-        { status: outcomes.found, text: outcome.text, fill: outcome.fields, reason: '' },
-        { details: newDetails(offer, outcome.fields) },
-      );
+      return moveOffer(offer, { status: outcomes.found, text: outcome.text, fill: outcome.fields, reason: '' }, { details: newDetails(offer, outcome.fields) });
     case 'expired':
     case 'ignored':
       return moveOffer(offer, { status: outcomes[outcome.kind], reason: outcome.reason }, { reason: outcome.reason });

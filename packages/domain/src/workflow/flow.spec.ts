@@ -21,7 +21,15 @@ describe('The offer workflow', () => {
   });
 
   it('should carry an offer from its import to a person’s decision, the table following every event', () => {
-    const offer = { id: 'rec1', source: hw, url: 'https://www.hellowork.com/fr-fr/emplois/1.html', status: NEW_OFFER_STATUS, title: 'Data', company: 'Acme', city: 'Lyon' };
+    const offer = {
+      id: 'rec1',
+      source: hw,
+      url: 'https://www.hellowork.com/fr-fr/emplois/1.html',
+      status: NEW_OFFER_STATUS,
+      title: 'Data',
+      company: 'Acme',
+      city: 'Lyon',
+    };
     const history: DomainEvent[] = [event('TableLoaded', { sources: [aSource(hw)], offers: [] }), event('RunStarted', { at: now })];
     const record = (events: readonly DomainEvent[]) => history.push(...events);
 
@@ -33,7 +41,18 @@ describe('The offer workflow', () => {
 
     const analysis = { summary: 'Bien.', scores: {}, total: 12, dealBreakers: [], analyser: 'règles' };
     record(decideAnalysis({ offerId: offer.id, analysis }, given(...history)).events);
-    const stored = { ...offer, key: 'hellowork:1', status: 'À traiter', text: 'Texte', reason: '', addedAt: now, department: '', salary: '', offerDate: '', analysis };
+    const stored = {
+      ...offer,
+      key: 'hellowork:1',
+      status: 'À traiter',
+      text: 'Texte',
+      reason: '',
+      addedAt: now,
+      department: '',
+      salary: '',
+      offerDate: '',
+      analysis,
+    };
     record(decideStatusChange({ ids: [offer.id], status: 'Candidaté' }, new Map([[offer.id, factsOf(stored)]])).events);
 
     const row = deriveTable(given(...history)).rows[0];

@@ -37,7 +37,10 @@ describe('Status changes by hand', () => {
     it('should take an analysed offer', () => {
       const decided = facts('recDecided', 'Refusé');
 
-      statusChange.given(decided).when({ ids: [decided.id], status: 'À traiter' }).then(moved(decided, 'À traiter'));
+      statusChange
+        .given(decided)
+        .when({ ids: [decided.id], status: 'À traiter' })
+        .then(moved(decided, 'À traiter'));
     });
 
     it('should refuse an offer never analysed', () => {
@@ -53,7 +56,10 @@ describe('Status changes by hand', () => {
 
   describe('When a person asks to analyse again (À analyser)', () => {
     it('should take an offer with a text', () => {
-      statusChange.given(analysed).when({ ids: [analysed.id], status: 'À analyser' }).then(moved(analysed, 'À analyser'));
+      statusChange
+        .given(analysed)
+        .when({ ids: [analysed.id], status: 'À analyser' })
+        .then(moved(analysed, 'À analyser'));
     });
 
     it('should refuse an offer without a text', () => {
@@ -69,7 +75,10 @@ describe('Status changes by hand', () => {
 
   describe('When a person asks to read the page again (A compléter)', () => {
     it('should take an offer with a URL', () => {
-      statusChange.given(analysed).when({ ids: [analysed.id], status: 'A compléter' }).then(moved(analysed, 'A compléter'));
+      statusChange
+        .given(analysed)
+        .when({ ids: [analysed.id], status: 'A compléter' })
+        .then(moved(analysed, 'A compléter'));
     });
 
     it('should refuse an offer without a URL', () => {
@@ -122,7 +131,10 @@ describe('Status changes by hand', () => {
   it('should clear why the phases had set an offer aside', () => {
     const expired = facts('recExpired', 'Expiré');
 
-    statusChange.given(expired).when({ ids: [expired.id], status: 'Candidaté' }).then(moved(expired, 'Candidaté'));
+    statusChange
+      .given(expired)
+      .when({ ids: [expired.id], status: 'Candidaté' })
+      .then(moved(expired, 'Candidaté'));
   });
 
   it('should do nothing when nothing is picked', () => {

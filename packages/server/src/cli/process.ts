@@ -15,9 +15,7 @@ const describe = ({ event, state }: Change): string | undefined => {
       return phase.done === 0 ? `${PHASE_LABELS[event.data.phase]} : démarrage (${phase.total} à traiter)` : undefined;
     }
     case 'PhaseProgressed':
-      return event.data.current
-        ? `${PHASE_LABELS[event.data.phase]} : ${event.data.done}/${event.data.total} — ${event.data.current}`
-        : undefined;
+      return event.data.current ? `${PHASE_LABELS[event.data.phase]} : ${event.data.done}/${event.data.total} — ${event.data.current}` : undefined;
     case 'ItemFailed':
       return `${PHASE_LABELS[event.data.phase]} : échec — ${event.data.error}`;
     case 'PhaseFailed':

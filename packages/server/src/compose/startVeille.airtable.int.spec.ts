@@ -106,7 +106,10 @@ describe('Veille on an Airtable base (local fake of the documented API, official
     fake.setPenaltyMs(1_000);
     fake.resetLog();
     // Another integration on the same base spends its 5 requests/s: Airtable answers 429 for a second.
-    const storm = () => Promise.allSettled(Array.from({ length: 8 }, () => fetch(`${fake.url}/v0/${fake.baseId}/Sources`, { headers: { authorization: `Bearer ${fake.apiKey}` } })));
+    const storm = () =>
+      Promise.allSettled(
+        Array.from({ length: 8 }, () => fetch(`${fake.url}/v0/${fake.baseId}/Sources`, { headers: { authorization: `Bearer ${fake.apiKey}` } })),
+      );
     let bursts = 0;
     const storms = app.deps.bus.changes$.subscribe(({ event }) => {
       if (event.type === 'PhaseStarted') void storm();

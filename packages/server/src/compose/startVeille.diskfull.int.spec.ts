@@ -39,7 +39,7 @@ const usageOnDisk = (dataDir: string): number => {
 
 /** Polls a condition the server reaches on its own, within a generous bound. */
 const eventually = async (condition: () => boolean): Promise<void> => {
-  for (const deadline = Date.now() + 20_000; !condition(); ) {
+  for (const deadline = Date.now() + 20_000; !condition();) {
     if (Date.now() > deadline) throw new Error('Condition jamais atteinte');
     await sleep(100);
   }
@@ -126,14 +126,22 @@ describeWithSmallDisk('Veille when the disk refuses writes (a real tmpfs, filled
     const activation = await call('POST', `/api/sources/${encodeURIComponent(someSource)}/activation`, { phase: 'analyse', enabled: false });
     const afterImport = await state();
 
-    expect(importReason).toMatch(/^Disque plein : les offres de l'email « .+ » n'ont pas pu être enregistrées dans la base\. Rien n'est perdu : l'email .+ reste dans la boîte/);
+    expect(importReason).toMatch(
+      /^Disque plein : les offres de l'email « .+ » n'ont pas pu être enregistrées dans la base\. Rien n'est perdu : l'email .+ reste dans la boîte/,
+    );
     expect(importRun.at(-1)).toMatchObject({ event: 'RunEnded', data: { outcome: 'stopped' } });
     expect(afterImport.run).toMatchObject({ stopReason: importReason, outcome: 'stopped' });
     expect(afterImport.run.phases.find((phase) => phase.id === 'import')).toMatchObject({ failed: 0 });
     expect(mailboxContents(mailbox)).toEqual(seeded);
-    expect(criteriaSave).toEqual({ status: 507, body: { error: expect.stringMatching(/^Disque plein : les critères n'ont pas pu être enregistrés\. Rien n'est perdu/) } });
+    expect(criteriaSave).toEqual({
+      status: 507,
+      body: { error: expect.stringMatching(/^Disque plein : les critères n'ont pas pu être enregistrés\. Rien n'est perdu/) },
+    });
     expect(readFileSync(path.join(dataDir, 'criteres.json'), 'utf8')).toBe(criteriaBefore);
-    expect(activation).toEqual({ status: 507, body: { error: expect.stringMatching(/^Disque plein : la modification demandée n'a pas pu être enregistrée\. Rien n'est perdu : rien n'a changé/) } });
+    expect(activation).toEqual({
+      status: 507,
+      body: { error: expect.stringMatching(/^Disque plein : la modification demandée n'a pas pu être enregistrée\. Rien n'est perdu : rien n'a changé/) },
+    });
     expect(afterImport.table.rows[0].activation.analyse).toBe(true);
 
     // 2. Space is back: the import completes (enrichment off, to keep offers waiting for step 3).
@@ -152,7 +160,9 @@ describeWithSmallDisk('Veille when the disk refuses writes (a real tmpfs, filled
     const enrichReason = reasonOf(enrichRun);
     const afterEnrich = await state();
 
-    expect(enrichReason).toMatch(/^Disque plein : (le nouvel état de l'offre « .+ » n'a pas pu être enregistré dans la base|la consommation API n'a pas pu être enregistrée \(usage\.json\))\. Rien n'est perdu : /);
+    expect(enrichReason).toMatch(
+      /^Disque plein : (le nouvel état de l'offre « .+ » n'a pas pu être enregistré dans la base|la consommation API n'a pas pu être enregistrée \(usage\.json\))\. Rien n'est perdu : /,
+    );
     expect(afterEnrich.run.phases.find((phase) => phase.id === 'enrich')).toMatchObject({ failed: 0 });
     expect(enrichRun.filter((message) => message.event === 'ItemFailed')).toEqual([]);
 
@@ -199,7 +209,9 @@ describeWithSmallDisk('Veille when the disk refuses writes (a real tmpfs, filled
     });
 
     expect(started.status).toBe(1);
-    expect(started.stderr.trim()).toMatch(/^Démarrage impossible : Disque plein : Veille ne peut pas préparer ses fichiers dans le dossier de données\. Rien n'est perdu : aucune donnée n'a été modifiée\. Libérez de la place/);
+    expect(started.stderr.trim()).toMatch(
+      /^Démarrage impossible : Disque plein : Veille ne peut pas préparer ses fichiers dans le dossier de données\. Rien n'est perdu : aucune donnée n'a été modifiée\. Libérez de la place/,
+    );
   }, 90_000);
 
   it('should stop on a read-only mailbox with « Disque en lecture seule », keep every email, and import them once without duplicate when writable', async () => {
@@ -216,7 +228,12 @@ describeWithSmallDisk('Veille when the disk refuses writes (a real tmpfs, filled
 
       const halted = await runOnce(app);
 
-      expect(halted.run).toMatchObject({ outcome: 'stopped', stopReason: expect.stringMatching(/^Disque en lecture seule : l'email « .+ » n'a pas pu être archivé\. Rien n'est perdu : ses offres sont enregistrées/) });
+      expect(halted.run).toMatchObject({
+        outcome: 'stopped',
+        stopReason: expect.stringMatching(
+          /^Disque en lecture seule : l'email « .+ » n'a pas pu être archivé\. Rien n'est perdu : ses offres sont enregistrées/,
+        ),
+      });
       expect(halted.run.phases.import.failed).toBe(0);
       expect(mailboxContents(mailbox)).toEqual(seeded);
 

@@ -177,7 +177,9 @@ describe('Veille against hostile emails and pages', () => {
 
     it('should set aside every hostile page with its reason, and read the good one', () => {
       const byRoute = Object.fromEntries(
-        [...state.offers.values()].filter((offer) => offer.source === PAGES_SENDER).map((offer) => [offer.url.replace(/^http:\/\/127\.0\.0\.1:\d+/, ''), [offer.status, offer.reason]]),
+        [...state.offers.values()]
+          .filter((offer) => offer.source === PAGES_SENDER)
+          .map((offer) => [offer.url.replace(/^http:\/\/127\.0\.0\.1:\d+/, ''), [offer.status, offer.reason]]),
       );
 
       expect(byRoute).toEqual({

@@ -16,7 +16,7 @@ const imapEnv = (dovecot: Dovecot, overrides: NodeJS.ProcessEnv = {}): NodeJS.Pr
   ...overrides,
 });
 
-describeWithDovecot('Veille on the user\'s IMAP mailbox', () => {
+describeWithDovecot("Veille on the user's IMAP mailbox", () => {
   let dovecot: Dovecot;
   let app: Veille;
   let cleanup: () => void;
@@ -59,7 +59,15 @@ describeWithDovecot('Veille on the user\'s IMAP mailbox', () => {
     await fetch(`${app.url}/api/runs`, { method: 'POST' });
     await until(app.deps.bus, (state) => state.run.active);
     const first = await runEnded(app.deps.bus);
-    const archive = createImapMailbox({ host: dovecot.host, port: dovecot.port, secure: false, user: dovecot.user, password: dovecot.password, folder: 'Archive', archiveFolder: 'Archive' });
+    const archive = createImapMailbox({
+      host: dovecot.host,
+      port: dovecot.port,
+      secure: false,
+      user: dovecot.user,
+      password: dovecot.password,
+      folder: 'Archive',
+      archiveFolder: 'Archive',
+    });
     const archived = await archive.audit();
     await archive.close();
 

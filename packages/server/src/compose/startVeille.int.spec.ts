@@ -138,7 +138,7 @@ describe('Veille on embedded defaults', () => {
   });
 
   describe('When a source has enrichissement turned off', () => {
-    it('should store the flag and leave that source\'s offers in A compléter', async () => {
+    it("should store the flag and leave that source's offers in A compléter", async () => {
       const sender = 'notification@emails.hellowork.com';
 
       const response = await post(app, `/api/sources/${encodeURIComponent(sender)}/activation`, { phase: 'enrich', enabled: false });
@@ -168,7 +168,9 @@ describe('Veille on embedded defaults', () => {
       await runEnded(app.deps.bus);
       const load = jest.spyOn(app.deps.store, 'load');
 
-      const response = await fetch(`${app.url}/api/offers?source=${encodeURIComponent('alerts@welcometothejungle.com')}&status=${encodeURIComponent('Expiré')}`);
+      const response = await fetch(
+        `${app.url}/api/offers?source=${encodeURIComponent('alerts@welcometothejungle.com')}&status=${encodeURIComponent('Expiré')}`,
+      );
       const bad = await fetch(`${app.url}/api/offers?status=Envolé`);
 
       expect(await response.json()).toEqual({ offers: [expect.objectContaining({ status: 'Expiré', reason: 'Page introuvable (410)', company: 'CleanAir' })] });

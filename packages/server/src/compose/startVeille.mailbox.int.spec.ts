@@ -47,7 +47,9 @@ describe('The folder mailbox, after a crash and with odd files', () => {
 
   describe('Given a file name with two dots and links among the emails', () => {
     it('should import `offre..eml` and an email linked from inside the folder, and list the link to outside with why', async () => {
-      const demo = readdirSync(mailbox()).filter((name) => name.endsWith('.eml')).sort();
+      const demo = readdirSync(mailbox())
+        .filter((name) => name.endsWith('.eml'))
+        .sort();
       const [dotted, linked] = demo;
       const inbox = path.join(mailbox(), 'entrants');
       mkdirSync(inbox);

@@ -62,7 +62,9 @@ export function criteriaSettings({ file, initial, build, onWriteFailed }: Criter
       label: current.label,
       analyse: async (offer) => {
         if (!state.valid) {
-          throw new UnavailableError(`Analyse suspendue : ${state.error}\nCorrigez les critères dans la page (« Critères d'analyse ») : les offres restent « À analyser » d'ici là.`);
+          throw new UnavailableError(
+            `Analyse suspendue : ${state.error}\nCorrigez les critères dans la page (« Critères d'analyse ») : les offres restent « À analyser » d'ici là.`,
+          );
         }
         return current.analyse(offer);
       },

@@ -26,8 +26,7 @@ export function startScheduler(
   const contextFor = (phase: PhaseId, before: number): PhaseContext => ({
     phase,
     stopping: () => bus.current().run.stopping,
-    progress: (done, total, current) =>
-      bus.emit(event('PhaseProgressed', { phase, done: before + done, total: before + total, current })),
+    progress: (done, total, current) => bus.emit(event('PhaseProgressed', { phase, done: before + done, total: before + total, current })),
     failItem: (itemId, source, error) => {
       const message = redact(messageOf(error), secrets);
       log.warn({ phase, itemId, source, error: message }, 'item failed');

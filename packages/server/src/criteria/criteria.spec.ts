@@ -32,7 +32,12 @@ describe('Criteria file', () => {
     });
 
     it('should name every field to fix, in French, with its path as it reads in the file', async () => {
-      const text = JSON.stringify({ ...DEFAULT_CRITERIA, salaryFloor: 'beaucoup', keywords: 'python', dealBreakers: [{ ...DEFAULT_CRITERIA.dealBreakers[0], title: '' }] });
+      const text = JSON.stringify({
+        ...DEFAULT_CRITERIA,
+        salaryFloor: 'beaucoup',
+        keywords: 'python',
+        dealBreakers: [{ ...DEFAULT_CRITERIA.dealBreakers[0], title: '' }],
+      });
       writeFileSync(file, text);
 
       const loaded = await loadCriteria(file);
@@ -57,7 +62,10 @@ describe('Criteria file', () => {
 
   describe('When saves overlap', () => {
     it('should leave a whole file, one of them, and no temp file behind', async () => {
-      const versions = Array.from({ length: 20 }, (_unused, index) => ({ ...DEFAULT_CRITERIA, keywords: Array.from({ length: index * 50 + 1 }, () => `mot${index}`) }));
+      const versions = Array.from({ length: 20 }, (_unused, index) => ({
+        ...DEFAULT_CRITERIA,
+        keywords: Array.from({ length: index * 50 + 1 }, () => `mot${index}`),
+      }));
 
       await Promise.all(versions.map((criteria) => saveCriteria(file, criteria)));
 

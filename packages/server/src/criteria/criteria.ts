@@ -33,9 +33,11 @@ export const DEFAULT_CRITERIA: Criteria = {
     localisation: { expectation: 'Lyon et alentours, ou télétravail majoritaire', weight: 1 },
     salaire: { expectation: 'Au moins 45 000 € brut par an', weight: 1 },
     culture: { expectation: 'Équipe data outillée (python, dbt, airflow), produit utile', weight: 1 },
-    qualite: { expectation: "Offre détaillée : missions, stack, salaire affiché", weight: 1 },
+    qualite: { expectation: 'Offre détaillée : missions, stack, salaire affiché', weight: 1 },
   },
-  optionalScores: [{ name: 'Impact', expectation: 'Entreprise à impact social ou environnemental', weight: 0.5, keywords: ['impact', 'climat', 'solidaire', 'transition'] }],
+  optionalScores: [
+    { name: 'Impact', expectation: 'Entreprise à impact social ou environnemental', weight: 0.5, keywords: ['impact', 'climat', 'solidaire', 'transition'] },
+  ],
   otherResources: '',
 };
 
@@ -45,8 +47,7 @@ const FRENCH = z.locales.fr();
 const fieldOf = (issuePath: readonly PropertyKey[]): string =>
   issuePath.reduce<string>((field, key) => (typeof key === 'number' ? `${field}[${key}]` : field ? `${field}.${String(key)}` : String(key)), '');
 
-const issuesOf = (error: z.ZodError): string =>
-  error.issues.map((issue) => `champ « ${fieldOf(issue.path) || '(racine)'} » : ${issue.message}`).join('\n  ');
+const issuesOf = (error: z.ZodError): string => error.issues.map((issue) => `champ « ${fieldOf(issue.path) || '(racine)'} » : ${issue.message}`).join('\n  ');
 
 const checked = (json: unknown) => criteriaSchema.safeParse(json, { error: FRENCH.localeError });
 
@@ -60,9 +61,7 @@ export function parseCriteria(json: unknown): Criteria {
 }
 
 /** The criteria file as found on disk: usable, or broken with what is wrong and the text to fix. */
-export type CriteriaFile =
-  | { readonly valid: true; readonly criteria: Criteria }
-  | { readonly valid: false; readonly error: string; readonly text: string };
+export type CriteriaFile = { readonly valid: true; readonly criteria: Criteria } | { readonly valid: false; readonly error: string; readonly text: string };
 
 const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException).code === 'ENOENT';
 

@@ -46,7 +46,7 @@ describe('The demo mailbox', () => {
       expect(new Set(parsed.map((offer) => offer.key)).size).toBe(DEMO_OFFERS.length);
     });
 
-    it('should read every field the catalogue holds, from each board\'s own layout', () => {
+    it("should read every field the catalogue holds, from each board's own layout", () => {
       for (const offer of DEMO_OFFERS) {
         const [board, ...id] = offer.slug.split('-');
 

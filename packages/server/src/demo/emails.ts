@@ -3,18 +3,33 @@ import { DEMO_OFFERS, formatSalary, type DemoBoard, type DemoOffer } from './cat
 type Sender = { address: string; name: string; subject: (count: number) => string; accent: string };
 
 const SENDERS: Record<DemoBoard, Sender> = {
-  linkedin: { address: 'jobalerts-noreply@linkedin.com', name: 'Alertes LinkedIn', subject: (n) => `« data engineer » : ${n} nouvelles offres à Lyon`, accent: '#0a66c2' },
-  hellowork: { address: 'notification@emails.hellowork.com', name: 'HelloWork', subject: (n) => `${n} nouvelles offres correspondent à votre alerte`, accent: '#ff0066' },
+  linkedin: {
+    address: 'jobalerts-noreply@linkedin.com',
+    name: 'Alertes LinkedIn',
+    subject: (n) => `« data engineer » : ${n} nouvelles offres à Lyon`,
+    accent: '#0a66c2',
+  },
+  hellowork: {
+    address: 'notification@emails.hellowork.com',
+    name: 'HelloWork',
+    subject: (n) => `${n} nouvelles offres correspondent à votre alerte`,
+    accent: '#ff0066',
+  },
   wttj: { address: 'alerts@welcometothejungle.com', name: 'Welcome to the Jungle', subject: (n) => `${n} jobs qui pourraient vous plaire`, accent: '#ffcd00' },
   indeed: { address: 'alert@indeed.com', name: 'Indeed', subject: (n) => `${n} nouveaux emplois de Data Engineer à Lyon (69)`, accent: '#2557a7' },
   cadremploi: { address: 'offres@alertes.cadremploi.fr', name: 'Cadremploi', subject: (n) => `Vos ${n} nouvelles offres Cadremploi`, accent: '#e2001a' },
   jtms: { address: 'jobs@makesense.org', name: 'Jobs That Make Sense', subject: (n) => `${n} jobs à impact pour vous`, accent: '#1bb07a' },
 };
 
-const escape = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const REGIONS: Record<string, string> = { '69': 'Auvergne-Rhône-Alpes', '38': 'Auvergne-Rhône-Alpes', '74': 'Auvergne-Rhône-Alpes', '01': 'Auvergne-Rhône-Alpes', '63': 'Auvergne-Rhône-Alpes' };
+const REGIONS: Record<string, string> = {
+  '69': 'Auvergne-Rhône-Alpes',
+  '38': 'Auvergne-Rhône-Alpes',
+  '74': 'Auvergne-Rhône-Alpes',
+  '01': 'Auvergne-Rhône-Alpes',
+  '63': 'Auvergne-Rhône-Alpes',
+};
 
 const link = (url: string, text: string, accent: string): string =>
   `<a href="${escape(url)}" style="color:${accent};font-weight:bold;text-decoration:none">${escape(text)}</a>`;
@@ -23,17 +38,27 @@ const line = (text: string): string => `<div style="color:#555">${escape(text)}<
 
 /** Each board's card as its real alerts lay it out, so the demo goes through the same parsers. */
 const CARDS: Record<DemoBoard, (offer: DemoOffer, url: string, accent: string) => string> = {
-  linkedin: (offer, url, accent) =>
-    link(url, offer.title, accent) + line(`${offer.company} · ${offer.city}, ${REGIONS[offer.department] ?? 'France'}, France`),
+  linkedin: (offer, url, accent) => link(url, offer.title, accent) + line(`${offer.company} · ${offer.city}, ${REGIONS[offer.department] ?? 'France'}, France`),
   hellowork: (offer, url, accent) =>
-    link(url, offer.title, accent) + line(offer.company) + line(`${offer.city} - ${offer.department}`) + line(offer.contract) + (offer.salary ? line(formatSalary(offer.salary)) : ''),
+    link(url, offer.title, accent) +
+    line(offer.company) +
+    line(`${offer.city} - ${offer.department}`) +
+    line(offer.contract) +
+    (offer.salary ? line(formatSalary(offer.salary)) : ''),
   wttj: (offer, url, accent) =>
     `<div>${link(url, offer.company, '#333')}</div><div>${link(url, offer.title, accent)}</div><div>${link(url, `${offer.contract} - ${offer.city}`, '#777')}</div>`,
   indeed: (offer, url, accent) =>
-    link(url, offer.title, accent) + line(`${offer.company} - ${offer.city} (${offer.department})`) + (offer.salary ? line(formatSalary(offer.salary)) : '') + line('il y a 2 jours'),
-  cadremploi: (offer, url, accent) => link(url, offer.title, accent) + line(`${offer.company} • ${offer.city} • ${offer.contract}`) + link(url, "Voir l'offre", accent),
+    link(url, offer.title, accent) +
+    line(`${offer.company} - ${offer.city} (${offer.department})`) +
+    (offer.salary ? line(formatSalary(offer.salary)) : '') +
+    line('il y a 2 jours'),
+  cadremploi: (offer, url, accent) =>
+    link(url, offer.title, accent) + line(`${offer.company} • ${offer.city} • ${offer.contract}`) + link(url, "Voir l'offre", accent),
   jtms: (offer, url, accent) =>
-    link(url, offer.title, accent) + line(offer.company) + line(offer.about[0]) + `<div>${offer.contract} ${escape(offer.city)}, France - ${link(url, 'Voir', accent)}</div>`,
+    link(url, offer.title, accent) +
+    line(offer.company) +
+    line(offer.about[0]) +
+    `<div>${offer.contract} ${escape(offer.city)}, France - ${link(url, 'Voir', accent)}</div>`,
 };
 
 const card = (offer: DemoOffer, url: string, accent: string): string =>
@@ -56,7 +81,12 @@ const text = (offers: { offer: DemoOffer; url: string }[]): string =>
     ...offers.flatMap(({ offer, url }) => [offer.title, offer.company, `${offer.city} (${offer.department})`, formatSalary(offer.salary), url, '']),
   ].join('\n');
 
-const base64 = (content: string): string => (Buffer.from(content, 'utf8').toString('base64').match(/.{1,76}/g) ?? []).join('\r\n');
+const base64 = (content: string): string =>
+  (
+    Buffer.from(content, 'utf8')
+      .toString('base64')
+      .match(/.{1,76}/g) ?? []
+  ).join('\r\n');
 
 const encodedWord = (content: string): string => `=?UTF-8?B?${Buffer.from(content, 'utf8').toString('base64')}?=`;
 

@@ -1,8 +1,7 @@
 import { Router } from 'express';
 import { DEMO_OFFERS, describeDemoOffer, formatSalary, type DemoOffer } from './catalogue';
 
-const escape = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const EMPLOYMENT: Record<DemoOffer['contract'], string> = { CDI: 'FULL_TIME', Stage: 'INTERN', Freelance: 'CONTRACTOR' };
 
@@ -12,7 +11,9 @@ const jobPosting = (offer: DemoOffer, posted: Date) => ({
   '@context': 'https://schema.org/',
   '@type': 'JobPosting',
   title: offer.title,
-  description: describeDemoOffer(offer).map((paragraph) => `<p>${escape(paragraph)}</p>`).join(''),
+  description: describeDemoOffer(offer)
+    .map((paragraph) => `<p>${escape(paragraph)}</p>`)
+    .join(''),
   datePosted: posted.toISOString().slice(0, 10),
   validThrough: new Date(posted.getTime() + 60 * DAY).toISOString(),
   employmentType: EMPLOYMENT[offer.contract],
@@ -41,14 +42,17 @@ const page = (offer: DemoOffer): string => `<!DOCTYPE html>
 <main><h1>${escape(offer.title)}</h1>
 <p>${escape(offer.company)} — ${escape(offer.city)} (${offer.department}) — ${offer.contract}${offer.salary ? ` — ${escape(formatSalary(offer.salary))}` : ''}</p>
 <section><h2>Descriptif du poste</h2>
-${describeDemoOffer(offer).map((paragraph) => `<p>${escape(paragraph)}</p>`).join('\n')}
+${describeDemoOffer(offer)
+  .map((paragraph) => `<p>${escape(paragraph)}</p>`)
+  .join('\n')}
 </section><p><a href="#postuler">Postuler</a></p>
 </main><footer>Page de démonstration servie par Veille.</footer></body></html>`;
 
 const gonePage = `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Offre expirée</title></head>
 <body><main><h1>Cette offre n'est plus disponible</h1><p>Le recruteur a clôturé cette annonce.</p></main></body></html>`;
 
-const NOT_FOUND = '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Offre introuvable</title></head><body><h1>Offre introuvable</h1></body></html>';
+const NOT_FOUND =
+  '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Offre introuvable</title></head><body><h1>Offre introuvable</h1></body></html>';
 
 const BY_SLUG = new Map(DEMO_OFFERS.map((offer) => [offer.slug, offer]));
 

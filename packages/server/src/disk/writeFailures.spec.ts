@@ -47,7 +47,14 @@ describe('Write failures', () => {
       const notAFile = await writeFile(dir, 'x').catch((error: unknown) => error);
       const noFolder = await writeFile(path.join(dir, 'absent', 'x'), 'x').catch((error: unknown) => error);
 
-      for (const error of [notAFile, noFolder, new Error('Offre inconnue : rec1'), sqlite('SQLITE_CONSTRAINT_UNIQUE', 'UNIQUE constraint failed'), 'texte', null]) {
+      for (const error of [
+        notAFile,
+        noFolder,
+        new Error('Offre inconnue : rec1'),
+        sqlite('SQLITE_CONSTRAINT_UNIQUE', 'UNIQUE constraint failed'),
+        'texte',
+        null,
+      ]) {
         expect(writeFailureOf(error, write)).toBeUndefined();
       }
       await expect(attemptWrite(write, () => Promise.reject(noFolder))).rejects.toBe(noFolder);

@@ -54,7 +54,9 @@ describeWithChromium('A broken criteria file and a refused email, in a real brow
     await expect(broken.textContent()).resolves.toContain("L'analyse est suspendue");
     const editor = page.getByLabel('Critères (JSON)');
     await expect(editor.inputValue()).resolves.toContain('"remoteOk": true\n');
-    await expect(page.getByTestId('mailbox-refused').textContent()).resolves.toMatch(/ailleurs\.eml — Lien symbolique vers .*ailleurs\.txt, hors de la boîte aux lettres/);
+    await expect(page.getByTestId('mailbox-refused').textContent()).resolves.toMatch(
+      /ailleurs\.eml — Lien symbolique vers .*ailleurs\.txt, hors de la boîte aux lettres/,
+    );
 
     await editor.fill(JSON.stringify({ ...DEFAULT_CRITERIA, salaryFloor: 52_000 }, null, 2));
     const save = page.getByRole('button', { name: 'Enregistrer' });

@@ -58,7 +58,8 @@ describeWithChromium('The dashboard in a real browser', () => {
 
     await page.locator('[data-phase="enrich"]').and(page.locator('[data-state="running"], [data-state="finished"]')).first().waitFor();
     await page.waitForFunction(
-      () => document.querySelector('[data-testid="run-button"]')?.textContent?.includes('Lancer les traitements') === true &&
+      () =>
+        document.querySelector('[data-testid="run-button"]')?.textContent?.includes('Lancer les traitements') === true &&
         document.querySelector('[data-phase="analyse"]')?.getAttribute('data-state') === 'finished',
       undefined,
       { timeout: 60_000 },

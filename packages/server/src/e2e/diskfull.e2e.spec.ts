@@ -40,7 +40,10 @@ describeWithBoth('A refused write, in a real browser', () => {
       const reason = page.getByTestId('stop-reason');
       await reason.waitFor({ timeout: 30_000 });
       await expect(reason.textContent()).resolves.toMatch(/^Disque en lecture seule : l'email « .+ » n'a pas pu être archivé\. Rien n'est perdu : /);
-      await page.getByTestId('run-panel').getByText(/Arrêtés à/).waitFor();
+      await page
+        .getByTestId('run-panel')
+        .getByText(/Arrêtés à/)
+        .waitFor();
       mkdirSync(SCREENSHOTS, { recursive: true });
       await page.screenshot({ path: path.join(SCREENSHOTS, 'run-stopped-on-refused-write.png'), fullPage: true });
     } finally {

@@ -30,7 +30,17 @@ describeWithChromium("An offer's link in the page", () => {
     app = await startTestApp(dir);
     await app.deps.store.addSources([{ sender: SENDER, board: 'HelloWork', activation: on, available: on }]);
     await app.deps.store.saveOffers(
-      Object.entries(LINKS).map(([name, url]) => ({ key: `liens:${name}`, source: SENDER, url, title: name, company: '', city: '', department: '', salary: '', offerDate: '' })),
+      Object.entries(LINKS).map(([name, url]) => ({
+        key: `liens:${name}`,
+        source: SENDER,
+        url,
+        title: name,
+        company: '',
+        city: '',
+        department: '',
+        salary: '',
+        offerDate: '',
+      })),
     );
     await fetch(`${app.url}/api/refresh`, { method: 'POST', headers: { 'Content-Type': 'application/json' } });
   });
@@ -47,9 +57,14 @@ describeWithChromium("An offer's link in the page", () => {
 
     await page.locator(`[data-source="${SENDER}"] [data-col="A compléter"] button`).click();
     const list = page.getByTestId('offer-list');
-    await list.locator('li').nth(Object.keys(LINKS).length - 1).waitFor();
+    await list
+      .locator('li')
+      .nth(Object.keys(LINKS).length - 1)
+      .waitFor();
 
-    const anchors = await list.locator('a').evaluateAll((links) => links.map((link) => [link.textContent, link.getAttribute('href'), link.getAttribute('rel')]));
+    const anchors = await list
+      .locator('a')
+      .evaluateAll((links) => links.map((link) => [link.textContent, link.getAttribute('href'), link.getAttribute('rel')]));
     expect(anchors.sort()).toEqual([
       ['plain', LINKS.plain, 'noopener noreferrer'],
       ['web', LINKS.web, 'noopener noreferrer'],

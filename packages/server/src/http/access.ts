@@ -37,8 +37,7 @@ const fromThisMachine = (request: Request): boolean => {
 };
 
 /** A reverse proxy that ends TLS says so in X-Forwarded-Proto; a lie there only hardens the cookie. */
-const overHttps = (request: Request): boolean =>
-  request.secure || request.header('x-forwarded-proto')?.split(',')[0].trim().toLowerCase() === 'https';
+const overHttps = (request: Request): boolean => request.secure || request.header('x-forwarded-proto')?.split(',')[0].trim().toLowerCase() === 'https';
 
 const sendLoginPage = (response: Response, status: number, error?: string): void => {
   response.status(status).set({ 'Content-Security-Policy': LOGIN_PAGE_POLICY, 'Cache-Control': 'no-store' }).type('html').send(loginPage(error));

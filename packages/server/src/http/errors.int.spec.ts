@@ -73,14 +73,18 @@ describe('Errors of the HTTP API', () => {
 describe('Given an unexpected failure behind a route', () => {
   it('should answer a 500 that keeps the failure’s detail, which may name files, out of the page', async () => {
     const { dir, cleanup } = freshDataDir();
-    const app = await startTestApp(dir, {}, {
-      wrapStore: (store) => ({
-        ...store,
-        setActivation: async () => {
-          throw new Error("EBADF: bad file descriptor, read '/home/someone/veille/data/veille.sqlite'");
-        },
-      }),
-    });
+    const app = await startTestApp(
+      dir,
+      {},
+      {
+        wrapStore: (store) => ({
+          ...store,
+          setActivation: async () => {
+            throw new Error("EBADF: bad file descriptor, read '/home/someone/veille/data/veille.sqlite'");
+          },
+        }),
+      },
+    );
     try {
       const sender = app.deps.bus.current().sources.keys().next().value as string;
 

@@ -10,7 +10,7 @@ describe('The Host header check (DNS rebinding)', () => {
   const withHost = (host: string, path = '/api/state', method = 'GET', headers: Record<string, string> = {}) =>
     request(`${suite.app.url}${path}`, { method, headers: { host, ...headers } });
 
-  describe('When the Host is not Veille\'s', () => {
+  describe("When the Host is not Veille's", () => {
     it.each(['/api/state', '/api/health', '/api/events', '/', '/index.html', '/demo/offres/inconnue-1'])(
       'should refuse GET %s with a 403 in JSON, in French',
       async (path) => {
@@ -34,7 +34,7 @@ describe('The Host header check (DNS rebinding)', () => {
     it.each([
       ['a loopback name on the wrong port', () => `localhost:${Number(portOf(suite.app)) + 1}`],
       ['a loopback name with no port', () => '127.0.0.1'],
-      ['an allowed name\'s look-alike', () => `veille.maison.lan.evil.example:${portOf(suite.app)}`],
+      ["an allowed name's look-alike", () => `veille.maison.lan.evil.example:${portOf(suite.app)}`],
       ['a user-info trick', () => `evil.example@127.0.0.1:${portOf(suite.app)}`],
     ])('should refuse %s', async (_case, host) => {
       const answer = await withHost(host());
@@ -52,7 +52,7 @@ describe('The Host header check (DNS rebinding)', () => {
     });
   });
 
-  describe('When the Host is Veille\'s', () => {
+  describe("When the Host is Veille's", () => {
     it.each([
       ['the bound address', () => `127.0.0.1:${portOf(suite.app)}`],
       ['localhost', () => `localhost:${portOf(suite.app)}`],
@@ -67,7 +67,7 @@ describe('The Host header check (DNS rebinding)', () => {
       expect(jsonOf(answer)).toHaveProperty('table');
     });
 
-    it('should let a POST from Veille\'s own page through', async () => {
+    it("should let a POST from Veille's own page through", async () => {
       const host = `localhost:${portOf(suite.app)}`;
 
       const answer = await withHost(host, '/api/runs/stop', 'POST', { origin: `http://${host}` });

@@ -13,8 +13,7 @@ export type EventStream = {
   close(): void;
 };
 
-const frame = (name: string, id: number, data: unknown): string =>
-  `event: ${name}\nid: ${id}\ndata: ${JSON.stringify(data)}\n\n`;
+const frame = (name: string, id: number, data: unknown): string => `event: ${name}\nid: ${id}\ndata: ${JSON.stringify(data)}\n\n`;
 
 /**
  * The live stream: a snapshot, then one message per domain event, with the projection's version as

@@ -38,7 +38,10 @@ describe('Decoding an alert email', () => {
   });
 
   it('should read a body in another charset', async () => {
-    const raw = message('From: a@hellowork.com\r\nContent-Type: text/plain; charset=iso-8859-1', Buffer.from([0x44, 0xe9, 0x76, 0x65, 0x6c, 0x6f, 0x70, 0x70, 0x65, 0x75, 0x72]));
+    const raw = message(
+      'From: a@hellowork.com\r\nContent-Type: text/plain; charset=iso-8859-1',
+      Buffer.from([0x44, 0xe9, 0x76, 0x65, 0x6c, 0x6f, 0x70, 0x70, 0x65, 0x75, 0x72]),
+    );
 
     expect((await decodeAlert(raw)).text.trim()).toBe('Développeur');
   });

@@ -12,7 +12,13 @@ const anyLink: LinkReader = (href) => ({ key: href, url: href });
 const titled: CardReader = ({ title }) => ({ title, company: 'Acme', city: 'Lyon', department: '', salary: '' });
 
 const WEB = ['https://www.example.com/emplois/1', 'http://jobs.example.org/offre?id=2'];
-const HOSTILE = ['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'vbscript:msgbox(1)', 'JavaScript:void(0)'];
+const HOSTILE = [
+  'javascript:alert(document.cookie)',
+  'data:text/html,<script>alert(1)</script>',
+  'file:///etc/passwd',
+  'vbscript:msgbox(1)',
+  'JavaScript:void(0)',
+];
 
 describe('Job links by scheme', () => {
   it('should make offers of http and https links', () => {

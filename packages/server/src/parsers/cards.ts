@@ -20,7 +20,8 @@ const BLOCKS = new Set(['p', 'div', 'tr', 'td', 'th', 'li', 'h1', 'h2', 'h3', 'h
 export const NOISE =
   /^(voir( l['’]offre)?|postuler|view( job)?|apply( now)?|quick apply|nouveau|new|candidature simplifiée|easy apply|je postule|découvrir|voir toutes les offres|afficher tous les emplois|view all jobs|see all jobs|toutes les annonces|modifier( cette alerte)?|gérer mes alertes|se désabonner|cliquez ici|.{0,2})$/i;
 
-export const SALARY = /(\d[\d\s.,]*\s?(k|K)?\s?(€|\$|£)|(€|\$|£)\s?\d|\d+\s?k€|\bEUR\b|par (an|mois|jour)|\/\s?(an|mois|year|yr|hour|hr)\b|an hour|a year|per (year|hour))/;
+export const SALARY =
+  /(\d[\d\s.,]*\s?(k|K)?\s?(€|\$|£)|(€|\$|£)\s?\d|\d+\s?k€|\bEUR\b|par (an|mois|jour)|\/\s?(an|mois|year|yr|hour|hr)\b|an hour|a year|per (year|hour))/;
 
 /** Strips the tracking parameters boards add to links, keeping what identifies the page. */
 export function canonicalUrl(href: string): string {
@@ -133,7 +134,12 @@ const safeRead = (readLink: LinkReader, href: string, text: string): JobLink | u
  * the board's reader takes its fields from the lines after it.
  */
 export function readCards(email: AlertEmail, readLink: LinkReader, readCard: CardReader): ParsedOffer[] {
-  const html = email.html || `<pre>${email.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/(https?:\/\/[^\s<>]+)/g, '<a href="$1">$1</a>')}</pre>`;
+  const html =
+    email.html ||
+    `<pre>${email.text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/(https?:\/\/[^\s<>]+)/g, '<a href="$1">$1</a>')}</pre>`;
   const $ = loadHtml(html);
   const links = new Map<Element, JobLink>();
   const byKey = new Map<string, { link: JobLink; anchors: Element[] }>();

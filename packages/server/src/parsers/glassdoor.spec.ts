@@ -6,7 +6,13 @@ import { glassdoorParser } from './glassdoor';
 const EXPECTED: Record<string, Expected> = {
   'glassdoor/jobcannon-glassdoor.eml': {
     cards: 11,
-    first: { key: 'glassdoor:1010135131896', title: 'Manager, Commercial Operations & Analytics', company: 'Beghou', city: 'Emeryville', salary: '$150K - $230K (Employer est.)' },
+    first: {
+      key: 'glassdoor:1010135131896',
+      title: 'Manager, Commercial Operations & Analytics',
+      company: 'Beghou',
+      city: 'Emeryville',
+      salary: '$150K - $230K (Employer est.)',
+    },
   },
 };
 

@@ -6,9 +6,19 @@ import { helloWorkParser } from './hellowork';
 const EXPECTED: Record<string, Expected> = {
   'hellowork/jobjoy-hellowork-alert-fr-1.html': {
     cards: 14,
-    first: { key: 'hellowork:75638835', url: 'https://www.hellowork.com/fr-fr/emplois/75638835.html', title: 'Directeur de Programme H/F', company: 'Orange Business', city: 'Courbevoie', department: '92' },
+    first: {
+      key: 'hellowork:75638835',
+      url: 'https://www.hellowork.com/fr-fr/emplois/75638835.html',
+      title: 'Directeur de Programme H/F',
+      company: 'Orange Business',
+      city: 'Courbevoie',
+      department: '92',
+    },
   },
-  'hellowork/jobjoy-hellowork-alert-fr-2.html': { cards: 15, first: { key: 'hellowork:75509319', title: 'Consultant Décisionnel - Bi H/F', company: 'Mon Consultant Indépendant', city: 'Paris', department: '75' } },
+  'hellowork/jobjoy-hellowork-alert-fr-2.html': {
+    cards: 15,
+    first: { key: 'hellowork:75509319', title: 'Consultant Décisionnel - Bi H/F', company: 'Mon Consultant Indépendant', city: 'Paris', department: '75' },
+  },
 };
 
 describeRealAlerts('HelloWork parser on real alerts', () => {

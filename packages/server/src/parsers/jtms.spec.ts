@@ -7,9 +7,18 @@ import { jtmsParser } from './jtms';
 const EXPECTED: Record<string, Expected> = {
   'jobthatmakesense/jobjoy-jtms-alert-1.html': {
     cards: 1,
-    first: { key: 'jtms:FaUYM2eD6MXcpSHqCtUS', url: 'https://jobs.makesense.org/fr/jobs/FaUYM2eD6MXcpSHqCtUS', title: 'Data Engineering Manager H/F', company: 'Blunomy (formerly Enea Consulting)', city: '360 Elizabeth St Melbourne Australia' },
+    first: {
+      key: 'jtms:FaUYM2eD6MXcpSHqCtUS',
+      url: 'https://jobs.makesense.org/fr/jobs/FaUYM2eD6MXcpSHqCtUS',
+      title: 'Data Engineering Manager H/F',
+      company: 'Blunomy (formerly Enea Consulting)',
+      city: '360 Elizabeth St Melbourne Australia',
+    },
   },
-  'jobthatmakesense/jobjoy-jtms-alert-2.html': { cards: 4, first: { key: 'jtms:wLivJvSfTJFQvS2W3HWy', title: 'Ingénieur travaux', company: 'Residsocial', city: 'Paris' } },
+  'jobthatmakesense/jobjoy-jtms-alert-2.html': {
+    cards: 4,
+    first: { key: 'jtms:wLivJvSfTJFQvS2W3HWy', title: 'Ingénieur travaux', company: 'Residsocial', city: 'Paris' },
+  },
 };
 
 describeRealAlerts('Jobs That Make Sense parser on real alerts', () => {

@@ -7,18 +7,42 @@ import { linkedInParser } from './linkedin';
 const EXPECTED: Record<string, Expected> = {
   'linkedin/jobjoy-linkedin-jobalert-fr.html': {
     cards: 6,
-    first: { key: 'linkedin:4363919743', url: 'https://www.linkedin.com/jobs/view/4363919743/', title: 'Product manager et commercial C&I F/H', company: 'Eiffage Concessions', city: 'Lyon' },
+    first: {
+      key: 'linkedin:4363919743',
+      url: 'https://www.linkedin.com/jobs/view/4363919743/',
+      title: 'Product manager et commercial C&I F/H',
+      company: 'Eiffage Concessions',
+      city: 'Lyon',
+    },
   },
   'linkedin/jobjoy-linkedin-jobs-listings-fr-1.html': { cards: 6, first: { title: 'Product Owner confirmé F/H', company: 'Enedis', city: 'Lyon' } },
   'linkedin/jobjoy-linkedin-jobs-listings-fr-2.html': { cards: 6, first: { title: 'Responsable de produits - Opérations', company: 'Boralex', city: 'Lyon' } },
-  'linkedin/jobcannon-linkedin_alert.eml': { cards: 10, first: { key: 'linkedin:4376221593', title: 'Data Scientist, Business', company: 'OpenAI', city: 'San Francisco' } },
-  'linkedin/jobcannon-linkedin_alert_2.eml': { cards: 6, first: { title: 'Data Scientist 5 - Ads Experimentation', company: 'Netflix', city: 'United States' } },
+  'linkedin/jobcannon-linkedin_alert.eml': {
+    cards: 10,
+    first: { key: 'linkedin:4376221593', title: 'Data Scientist, Business', company: 'OpenAI', city: 'San Francisco' },
+  },
+  'linkedin/jobcannon-linkedin_alert_2.eml': {
+    cards: 6,
+    first: { title: 'Data Scientist 5 - Ads Experimentation', company: 'Netflix', city: 'United States' },
+  },
   'linkedin/jobcannon-linkedin_alert_3.eml': { cards: 9, first: { title: 'Senior Manager, Analytics', company: 'Pearl', city: 'California' } },
-  'linkedin/jobcannon-linkedin_jobs.eml': { cards: 10, first: { title: 'Data Science Manager, Shopping Experience', company: 'Instacart', city: 'United States' } },
+  'linkedin/jobcannon-linkedin_jobs.eml': {
+    cards: 10,
+    first: { title: 'Data Science Manager, Shopping Experience', company: 'Instacart', city: 'United States' },
+  },
   'linkedin/jobcannon-linkedin_jobs_2.eml': { cards: 10, first: { title: 'Senior Data Scientist', company: 'Stord', city: 'United States' } },
-  'linkedin/jobcannon-linkedin_jobs_3.eml': { cards: 6, first: { title: 'Senior Data Scientist II - AI for Analytics', company: 'Instacart', city: 'United States' } },
-  'linkedin/jobagent-linkedin-jobs-noreply-intact.html': { cards: 2, first: { title: 'Manager, Software Development, AI', company: 'Intact', city: 'Toronto' } },
-  'linkedin/jobagent-linkedin-jobs-similar-forwarded.html': { cards: 10, first: { title: 'Director of Product - Customer Care & AI', company: 'Wealthsimple', city: 'Canada' } },
+  'linkedin/jobcannon-linkedin_jobs_3.eml': {
+    cards: 6,
+    first: { title: 'Senior Data Scientist II - AI for Analytics', company: 'Instacart', city: 'United States' },
+  },
+  'linkedin/jobagent-linkedin-jobs-noreply-intact.html': {
+    cards: 2,
+    first: { title: 'Manager, Software Development, AI', company: 'Intact', city: 'Toronto' },
+  },
+  'linkedin/jobagent-linkedin-jobs-similar-forwarded.html': {
+    cards: 10,
+    first: { title: 'Director of Product - Customer Care & AI', company: 'Wealthsimple', city: 'Canada' },
+  },
   'linkedin/jobagent-linkedin-jobs-listings-forwarded.html': {
     cards: 6,
     first: { title: 'Software Platform Lead - High-Growth Haptics Technology Startup', company: 'TITAN Haptics', city: 'Mississauga' },
@@ -52,7 +76,11 @@ describeRealAlerts('LinkedIn parser on real alerts', () => {
 
 describe('LinkedIn senders', () => {
   it('should accept the job alert senders only, not the other LinkedIn notifications', () => {
-    expect(['jobalerts-noreply@linkedin.com', 'jobs-noreply@linkedin.com', 'Jobs-Listings@LinkedIn.com'].map(linkedInParser.accepts)).toEqual([true, true, true]);
+    expect(['jobalerts-noreply@linkedin.com', 'jobs-noreply@linkedin.com', 'Jobs-Listings@LinkedIn.com'].map(linkedInParser.accepts)).toEqual([
+      true,
+      true,
+      true,
+    ]);
     expect(linkedInParser.accepts('messages-noreply@linkedin.com')).toBe(false);
   });
 });

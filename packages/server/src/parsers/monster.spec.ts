@@ -5,7 +5,10 @@ import { monsterParser } from './monster';
 // Counted by hand: six jobs per alert. click.monster.com links are opaque.
 const EXPECTED: Record<string, Expected> = {
   'monster/jobcannon-monster.eml': { cards: 6, first: { title: 'Technical Product Manager, Data', company: 'Credit Acceptance Corporation', city: '' } },
-  'monster/jobcannon-monster_2.eml': { cards: 6, first: { title: 'Entry Level Data engineer/Scientist (Remote)/Backend Developer - Remote', company: 'SynergisticIT', city: 'Spokane' } },
+  'monster/jobcannon-monster_2.eml': {
+    cards: 6,
+    first: { title: 'Entry Level Data engineer/Scientist (Remote)/Backend Developer - Remote', company: 'SynergisticIT', city: 'Spokane' },
+  },
   'monster/jobcannon-monster_3.eml': { cards: 6, first: { title: 'Sales Compensation Analyst, Contract', company: 'Vaco LLC', city: 'Mountain View' } },
 };
 

@@ -31,7 +31,7 @@ describe('Detecting the board of an alert', () => {
     expect(detectBoard('moi@example.org', '<a href="https://www.indeed.com/rc/clk?jk=ab12&amp;from=x">Data</a>')).toBe('Indeed');
   });
 
-  it('should keep a newsletter that only links to a board\'s home page unknown', () => {
+  it("should keep a newsletter that only links to a board's home page unknown", () => {
     expect(detectBoard('lettre@example.org', '<a href="https://www.linkedin.com/company/veille">Suivez-nous</a>')).toBe('Inconnu');
   });
 

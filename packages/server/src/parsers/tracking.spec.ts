@@ -38,7 +38,9 @@ describe('Reading a tracked link', () => {
 
     expect(untrack(opaque)).toBe(opaque);
     expect(untrack('not a url')).toBe('not a url');
-    expect(untrack(`https://cts.indeed.com/v3/${base64url(Buffer.from([0x1f, 0x8b, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]))}`)).toMatch(/^https:\/\/cts/);
+    expect(untrack(`https://cts.indeed.com/v3/${base64url(Buffer.from([0x1f, 0x8b, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]))}`)).toMatch(
+      /^https:\/\/cts/,
+    );
   });
 });
 

@@ -5,7 +5,10 @@ import { wttjParser } from './wttj';
 // Counted by hand: company, title and "CDI - City" make one card. The SendGrid links are
 // encrypted, so the key is the tracked link without its tracking parameters.
 const EXPECTED: Record<string, Expected> = {
-  'wttj/jobjoy-wttj-alert-fr-1.html': { cards: 2, first: { title: 'Product Line Manager Réseaux Déployables (H/F)', company: 'Thales', city: 'Gennevilliers' } },
+  'wttj/jobjoy-wttj-alert-fr-1.html': {
+    cards: 2,
+    first: { title: 'Product Line Manager Réseaux Déployables (H/F)', company: 'Thales', city: 'Gennevilliers' },
+  },
   'wttj/jobjoy-wttj-alert-fr-2.html': { cards: 6, first: { title: 'Product Manager / Product Owner F/H', company: 'Accenture France', city: 'Paris' } },
 };
 

@@ -23,7 +23,10 @@ const wttjCard: CardReader = ({ title, before, texts }) => {
 export const wttjParser = boardParser(
   'Welcome to the Jungle',
   /@(\w+\.)*welcometothejungle\.com$/,
-  anyOf(byId('wttj', /welcometothejungle\.com\/\w+\/companies\/([\w-]+\/jobs\/[\w-]+)/, (id) => `https://www.welcometothejungle.com/fr/companies/${id}`), trackedJob),
+  anyOf(
+    byId('wttj', /welcometothejungle\.com\/\w+\/companies\/([\w-]+\/jobs\/[\w-]+)/, (id) => `https://www.welcometothejungle.com/fr/companies/${id}`),
+    trackedJob,
+  ),
   wttjCard,
   'wttj',
 );

@@ -68,7 +68,10 @@ describe('The parse worker pool', () => {
   it("should extract a page's text", async () => {
     const page = `<html><body><main>${'<p>Nous recrutons une personne pour notre équipe data à Lyon.</p>'.repeat(8)}</main></body></html>`;
 
-    await expect(pool.extractPage('https://www.example.com/offre', page, now)).resolves.toMatchObject({ kind: 'found', text: expect.stringContaining('équipe data') });
+    await expect(pool.extractPage('https://www.example.com/offre', page, now)).resolves.toMatchObject({
+      kind: 'found',
+      text: expect.stringContaining('équipe data'),
+    });
   });
 
   it('should say why an email cannot be read (MIME, size)', async () => {
@@ -101,7 +104,9 @@ describe('The parse time limit', () => {
     const cards = Array.from({ length: 10_000 }, (_unused, index) => linkedInCard(4_000_000_000 + index)).join('');
     try {
       await expect(pool.readOffers('LinkedIn', htmlEmail(cards))).rejects.toThrow('Email trop complexe à lire (plus de 300 ms) : laissé dans la boîte.');
-      await expect(pool.extractPage('https://www.example.com/offre', `<html><body>${'<div><p>Texte</p></div>'.repeat(200_000)}</body></html>`, now)).resolves.toEqual({
+      await expect(
+        pool.extractPage('https://www.example.com/offre', `<html><body>${'<div><p>Texte</p></div>'.repeat(200_000)}</body></html>`, now),
+      ).resolves.toEqual({
         kind: 'ignored',
         reason: 'Page trop complexe à lire (plus de 300 ms)',
       });

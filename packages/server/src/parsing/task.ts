@@ -27,7 +27,8 @@ const readEmail = async (board: Board, raw: Uint8Array): Promise<EmailReading> =
   if (!parser) return { error: `Aucun parseur pour ${board}` };
   try {
     const offers = parser.parse(await decodeAlert(raw));
-    if (offers.length > MAX_OFFERS_PER_EMAIL) return { error: `Email trop chargé (${offers.length} offres, limite ${MAX_OFFERS_PER_EMAIL}) : laissé dans la boîte.` };
+    if (offers.length > MAX_OFFERS_PER_EMAIL)
+      return { error: `Email trop chargé (${offers.length} offres, limite ${MAX_OFFERS_PER_EMAIL}) : laissé dans la boîte.` };
     return { offers };
   } catch (error) {
     if (error instanceof HtmlTooDeepError) return { error: `${error.message} : laissé dans la boîte.` };
@@ -50,7 +51,8 @@ const SAMPLE_EMAIL = [
   '<div><a href=3D"https://www.linkedin.com/jobs/view/4000000001/">Ing=E9nieur</a><p>Acme =B7 Lyon</p></div>',
 ].join('\r\n');
 
-const SAMPLE_PAGE = '<html><head><script type="application/ld+json">{"@type":"JobPosting","description":"<p>Texte</p>"}</script></head><body><main><p>Texte</p></main></body></html>';
+const SAMPLE_PAGE =
+  '<html><head><script type="application/ld+json">{"@type":"JobPosting","description":"<p>Texte</p>"}</script></head><body><main><p>Texte</p></main></body></html>';
 
 /**
  * Reads a sample email and page once, before the worker says it is ready: the libraries' lazy

@@ -14,7 +14,10 @@ const importEmail = async ({ bus, store, mailbox, readOffers }: ImportDeps, ref:
   const offers = decideImport({ email: ref, board: source.board, offers: await readOffers(source.board, await mailbox.read(ref.id)) });
   const email = `l'email « ${ref.subject || ref.id} »`;
   const created = await attemptWrite(
-    { failed: `les offres de ${email} n'ont pas pu être enregistrées dans la base`, kept: `${email} reste dans la boîte et sera importé au prochain lancement` },
+    {
+      failed: `les offres de ${email} n'ont pas pu être enregistrées dans la base`,
+      kept: `${email} reste dans la boîte et sera importé au prochain lancement`,
+    },
     () => store.saveOffers(offers),
   );
   for (const event of decideOffersCreated({ created })) bus.emit(event);

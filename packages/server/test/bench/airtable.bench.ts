@@ -43,7 +43,13 @@ const seedBase = async (fake: FakeAirtable): Promise<void> => {
   await setupAirtable(config, undefined, createAirtableClient(config));
   const sourceIds = fake.insert(
     'Sources',
-    Array.from({ length: SOURCES }, (_unused, index) => ({ emailExpéditeur: senderOf(index), plugin: 'HelloWork', 'Activer la création': true, "Activer l'enrichissement": true, "Activer l'analyse par IA": true })),
+    Array.from({ length: SOURCES }, (_unused, index) => ({
+      emailExpéditeur: senderOf(index),
+      plugin: 'HelloWork',
+      'Activer la création': true,
+      "Activer l'enrichissement": true,
+      "Activer l'analyse par IA": true,
+    })),
   );
   fake.insert(
     'Offres',
@@ -80,11 +86,14 @@ const loadAndImport = async (store: OfferStore): Promise<OfferSummary[]> => {
 const runPhases = async (store: OfferStore, offers: OfferSummary[]): Promise<void> => {
   await Promise.all(
     offers.map((offer) =>
-      store.updateOffers([{ id: offer.id, patch: { status: 'À analyser', text: `Texte de l'offre ${offer.title}`, reason: '', fill: { company: 'Acme SAS', salary: '45 k€' } } }]),
+      store.updateOffers([
+        { id: offer.id, patch: { status: 'À analyser', text: `Texte de l'offre ${offer.title}`, reason: '', fill: { company: 'Acme SAS', salary: '45 k€' } } },
+      ]),
     ),
   );
   const reads: Promise<unknown>[] = [];
-  for (let start = 0; start < offers.length; start += TEXT_BATCH) reads.push(store.readOffers(offers.slice(start, start + TEXT_BATCH).map((offer) => offer.id)));
+  for (let start = 0; start < offers.length; start += TEXT_BATCH)
+    reads.push(store.readOffers(offers.slice(start, start + TEXT_BATCH).map((offer) => offer.id)));
   await Promise.all(reads);
   const analysis = { summary: 'Correspond au profil.', scores: { salaire: 14, localisation: 16 }, total: 15, dealBreakers: [], analyser: 'règles' };
   await Promise.all(offers.map((offer) => store.updateOffers([{ id: offer.id, patch: { status: 'À traiter', analysis, fill: { salary: '48 k€' } } }])));
@@ -100,10 +109,19 @@ const runRealPhases = async (store: OfferStore, created: OfferSummary[], pageMs:
   const fetchPage: PageFetcher = async (url) => (await sleep(pageMs), { kind: 'found', text: `Texte de l'offre ${url}`, fields: { salary: '45 k€' } });
   const analyser: Analyser = {
     label: 'bench',
-    analyse: async () => (await sleep(modelMs), { summary: 'Correspond au profil.', scores: { salaire: 14 }, total: 14, dealBreakers: [], analyser: 'bench', corrections: { company: 'Acme SAS' } }),
+    analyse: async () => (
+      await sleep(modelMs),
+      { summary: 'Correspond au profil.', scores: { salaire: 14 }, total: 14, dealBreakers: [], analyser: 'bench', corrections: { company: 'Acme SAS' } }
+    ),
   };
   const deps = { bus, store, fetchPage, analyser, concurrency: { enrich: 4, analyse: 3 } };
-  const context = { stopping: () => false, progress: () => undefined, failItem: (id: string, _source: string, error: unknown) => { throw new Error(`${id}: ${String(error)}`); } };
+  const context = {
+    stopping: () => false,
+    progress: () => undefined,
+    failItem: (id: string, _source: string, error: unknown) => {
+      throw new Error(`${id}: ${String(error)}`);
+    },
+  };
   await enrichPhase(deps)({ ...context, phase: 'enrich' });
   await analysePhase(deps)({ ...context, phase: 'analyse' });
   const left = created.filter((offer) => bus.current().offers.get(offer.id)?.status !== 'À traiter');
@@ -139,7 +157,11 @@ export async function benchAirtable(): Promise<void> {
   const naive = ceil(SOURCES, 100) + ceil(EXISTING, 100) + 2 * NEW_OFFERS + (ceil(NEW_OFFERS, 100) + 2 * NEW_OFFERS) + (ceil(NEW_OFFERS, 100) + 2 * NEW_OFFERS);
 
   process.stdout.write(`\nAirtable calls (T = ${EXISTING} offers, S = ${SOURCES} sources, M = ${NEW_OFFERS} new offers, ${LATENCY_MS} ms per request)\n`);
-  report('Airtable calls for load + import + phases 2 and 3', `${used} (${byKind(fake)})`, `≤ ${bound} = ⌈S/100⌉ + ⌈T/100⌉ + 3·⌈M/10⌉ + ${textReads} text reads + ${fillReads} fill reads`);
+  report(
+    'Airtable calls for load + import + phases 2 and 3',
+    `${used} (${byKind(fake)})`,
+    `≤ ${bound} = ⌈S/100⌉ + ⌈T/100⌉ + 3·⌈M/10⌉ + ${textReads} text reads + ${fillReads} fill reads`,
+  );
   report('Same run, search-per-phase and write-per-offer design', `${naive}`, `${(naive / used).toFixed(1)}× more`);
   report('Wall time of the run', seconds(wallMs), `floor ${seconds((used / RATE) * 1_000)} at ${RATE} req/s`);
   report('Search-per-phase design at the same rate', seconds((naive / RATE) * 1_000), 'floor');

@@ -74,7 +74,11 @@ export async function benchHostile(): Promise<void> {
     })),
   );
   const post = (route: string, body?: unknown) =>
-    fetch(`${app.url}${route}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    fetch(`${app.url}${route}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   await post('/api/refresh');
 
   const health = watchHealth(app.url);
@@ -98,6 +102,6 @@ export async function benchHostile(): Promise<void> {
     `${percentile(latencies, 50).toFixed(0)} / ${percentile(latencies, 99).toFixed(0)} / ${latencies[latencies.length - 1].toFixed(0)} ms`,
     '≤ 100 ms',
   );
-  report('longest stall of the server\'s event loop during that run', `${(stalls.max / 1e6).toFixed(0)} ms`, '≤ 100 ms');
+  report("longest stall of the server's event loop during that run", `${(stalls.max / 1e6).toFixed(0)} ms`, '≤ 100 ms');
   report(`that run: ${DEEP_EMAILS} deep + ${HEAVY_EMAILS} 8,000-card emails, ${DEEP_PAGES} deep pages`, `${(total / 1_000).toFixed(1)} s`, 'ends by itself');
 }

@@ -33,7 +33,15 @@ export async function benchImapAudit(): Promise<void> {
   const dovecot = await startDovecot();
   try {
     await fill(dovecot);
-    const config: ImapConfig = { host: dovecot.host, port: dovecot.port, secure: false, user: dovecot.user, password: dovecot.password, folder: 'INBOX', archiveFolder: 'Archive' };
+    const config: ImapConfig = {
+      host: dovecot.host,
+      port: dovecot.port,
+      secure: false,
+      user: dovecot.user,
+      password: dovecot.password,
+      folder: 'INBOX',
+      archiveFolder: 'Archive',
+    };
     const mailbox = createImapMailbox(config);
     const cold = await timed(() => mailbox.audit());
     const warm: number[] = [];
@@ -41,7 +49,11 @@ export async function benchImapAudit(): Promise<void> {
     await mailbox.close();
     warm.sort((a, b) => a - b);
     report(`IMAP audit of ${EMAILS.toLocaleString('en')} emails, new connection`, `${cold.toFixed(0)} ms`, '≤ 2,000 ms');
-    report(`IMAP audit of ${EMAILS.toLocaleString('en')} emails, live (median / worst of ${RUNS})`, `${warm[Math.floor(RUNS / 2)].toFixed(0)} / ${warm[RUNS - 1].toFixed(0)} ms`, '≤ 2,000 ms');
+    report(
+      `IMAP audit of ${EMAILS.toLocaleString('en')} emails, live (median / worst of ${RUNS})`,
+      `${warm[Math.floor(RUNS / 2)].toFixed(0)} / ${warm[RUNS - 1].toFixed(0)} ms`,
+      '≤ 2,000 ms',
+    );
   } finally {
     await dovecot.remove();
   }

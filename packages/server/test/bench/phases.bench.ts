@@ -55,7 +55,17 @@ export async function benchPhases(): Promise<void> {
   await store.addSources([{ sender, board: 'HelloWork', activation: on, available: on }]);
   const offers: NewOffer[] = Array.from({ length: OFFERS }, (_unused, index) => {
     const { address, port } = servers[index % HOSTS].address() as AddressInfo;
-    return { key: `hellowork:${index}`, source: sender, url: `http://${address}:${port}/${index}`, title: '', company: '', city: '', department: '', salary: '', offerDate: '' };
+    return {
+      key: `hellowork:${index}`,
+      source: sender,
+      url: `http://${address}:${port}/${index}`,
+      title: '',
+      company: '',
+      city: '',
+      department: '',
+      salary: '',
+      offerDate: '',
+    };
   });
   await store.saveOffers(offers);
 
@@ -70,7 +80,10 @@ export async function benchPhases(): Promise<void> {
     outputTokens += call.outputTokens ?? 0;
     costUsd += call.costUsd ?? 0;
   };
-  const criteria = { ...DEFAULT_CRITERIA, otherResources: 'Parcours : data engineer depuis 2019, pipelines Airflow et dbt, modélisation, qualité des données. '.repeat(60) };
+  const criteria = {
+    ...DEFAULT_CRITERIA,
+    otherResources: 'Parcours : data engineer depuis 2019, pipelines Airflow et dbt, modélisation, qualité des données. '.repeat(60),
+  };
   const deps = {
     bus,
     store,
@@ -78,11 +91,14 @@ export async function benchPhases(): Promise<void> {
     analyser: createClaudeAnalyser({ apiKey: 'bench', model: MODEL, baseURL: claude.url, concurrency: ANALYSE_WORKERS }, criteria, { meter }),
     concurrency: { enrich: ENRICH_WORKERS, analyse: ANALYSE_WORKERS },
   };
-  const scheduler = startScheduler({ bus, now: () => new Date(), log: pino({ level: 'silent' }), secrets: [] }, {
-    import: async () => undefined,
-    enrich: enrichPhase(deps),
-    analyse: analysePhase(deps),
-  });
+  const scheduler = startScheduler(
+    { bus, now: () => new Date(), log: pino({ level: 'silent' }), secrets: [] },
+    {
+      import: async () => undefined,
+      enrich: enrichPhase(deps),
+      analyse: analysePhase(deps),
+    },
+  );
   bus.emit(event('TableLoaded', await store.load()));
 
   const started = Date.now();
@@ -99,7 +115,11 @@ export async function benchPhases(): Promise<void> {
   const enrichFloor = Math.ceil(OFFERS / Math.min(ENRICH_WORKERS, HOSTS * 2)) * (PAGE_LATENCY_MS / 1000);
   const analyseFloor = Math.ceil(OFFERS / ANALYSE_WORKERS) * (MODEL_LATENCY_MS / 1000);
   const floor = Math.max(enrichFloor, PAGE_LATENCY_MS / 1000 + analyseFloor);
-  report(`phases 2+3 on ${OFFERS} offers (${done} analysed; pages 300 ms, model 2 s)`, `${seconds.toFixed(1)} s`, `≤ 1.2 × floor ${floor.toFixed(1)} s = ${(floor * 1.2).toFixed(1)} s`);
+  report(
+    `phases 2+3 on ${OFFERS} offers (${done} analysed; pages 300 ms, model 2 s)`,
+    `${seconds.toFixed(1)} s`,
+    `≤ 1.2 × floor ${floor.toFixed(1)} s = ${(floor * 1.2).toFixed(1)} s`,
+  );
   report('input tokens per offer, prefix sent in full every time', `${Math.round(inputTokens / done)}`, 'information');
   report('  of which read from the cache (billed at 0.1×)', `${Math.round(cachedTokens / done)}`, 'information');
   report('input tokens per offer, billed equivalent with the cache', `${Math.round((inputTokens - cachedTokens * 0.9) / done)}`, 'information');

@@ -29,9 +29,7 @@ export async function benchSse(): Promise<void> {
 
   for (let index = 0; index < CHANGES; index += 1) {
     sentAt.set(String(first + index), process.hrtime.bigint());
-    app.deps.bus.emit(
-      event('OfferStatusChanged', { offerId: `bench${index}`, source, from: 'A compléter', to: 'À analyser' }),
-    );
+    app.deps.bus.emit(event('OfferStatusChanged', { offerId: `bench${index}`, source, from: 'A compléter', to: 'À analyser' }));
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
   while (latencies.length < CLIENTS * CHANGES) await new Promise((resolve) => setTimeout(resolve, 20));

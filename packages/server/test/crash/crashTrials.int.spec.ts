@@ -95,7 +95,10 @@ describeTrials('Crash trials: the real server killed (SIGKILL) mid-run over the 
       return ended || (point !== undefined && progress[point.phase] >= target);
     };
     try {
-      await whileAlive(server, events.waitFor((messages) => messages.some((message) => message.event === 'snapshot')));
+      await whileAlive(
+        server,
+        events.waitFor((messages) => messages.some((message) => message.event === 'snapshot')),
+      );
       expect(await whileAlive(server, requestRun(server.url))).toBe('started');
       await whileAlive(server, events.waitFor(reached));
       if (point) {
@@ -154,14 +157,18 @@ describeTrials('Crash trials: the real server killed (SIGKILL) mid-run over the 
   });
 
   for (const point of killPoints(TRIALS)) {
-    it(`should lose nothing, archive nothing twice and duplicate no offer when killed during ${point.phase} (${Math.round(point.share * 100)} %, +${point.delayMs} ms)`, async () => {
-      const outcome = await trial(point);
+    it(
+      `should lose nothing, archive nothing twice and duplicate no offer when killed during ${point.phase} (${Math.round(point.share * 100)} %, +${point.delayMs} ms)`,
+      async () => {
+        const outcome = await trial(point);
 
-      expectNothingLost(outcome);
-      // Killed or not, the run ends where the uninterrupted one did.
-      expect(outcome.store.counts).toEqual(reference.store.counts);
-      expect(outcome.store.duplicateUrls).toEqual(reference.store.duplicateUrls);
-      expect(waiting(outcome.final)).toEqual(waiting(reference.final));
-    }, TRIAL_TIMEOUT_MS);
+        expectNothingLost(outcome);
+        // Killed or not, the run ends where the uninterrupted one did.
+        expect(outcome.store.counts).toEqual(reference.store.counts);
+        expect(outcome.store.duplicateUrls).toEqual(reference.store.duplicateUrls);
+        expect(waiting(outcome.final)).toEqual(waiting(reference.final));
+      },
+      TRIAL_TIMEOUT_MS,
+    );
   }
 });

@@ -15,13 +15,17 @@ export type StoreContents = {
 const countRow = z.object({ source: z.string(), status: z.string(), n: z.number() });
 const nameRow = z.object({ name: z.string() });
 
-const columnOf = (status: string): Column => (COLUMNS as readonly string[]).includes(status) ? (status as Column) : 'Autre';
+const columnOf = (status: string): Column => ((COLUMNS as readonly string[]).includes(status) ? (status as Column) : 'Autre');
 
 /** What the SQLite file holds, read through a read-only connection once the server is gone. */
 export function readStore(file: string): StoreContents {
   const db = openDatabase(file, { readOnly: true });
   try {
-    const names = (sql: string): string[] => db.prepare(sql).all().map((row) => nameRow.parse(row).name);
+    const names = (sql: string): string[] =>
+      db
+        .prepare(sql)
+        .all()
+        .map((row) => nameRow.parse(row).name);
     const counts: Record<string, number> = {};
     for (const row of db.prepare('SELECT source, status, count(*) AS n FROM offers GROUP BY source, status').all()) {
       const { source, status, n } = countRow.parse(row);

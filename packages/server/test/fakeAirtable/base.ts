@@ -59,7 +59,13 @@ export function createBase() {
     if (type === 'multipleRecordLinks' && !tables.some((candidate) => candidate.id === options?.linkedTableId)) invalidOptions();
     const field: Field = { id: newId('fld'), name, type, ...(options ? { options: structuredClone(options) } : {}) };
     if (type === 'singleSelect') {
-      field.options = { choices: (options?.choices as { name: string; color?: string }[]).map((choice) => ({ id: `sel${newId('rec').slice(3)}`, name: choice.name, ...(choice.color ? { color: choice.color } : {}) })) };
+      field.options = {
+        choices: (options?.choices as { name: string; color?: string }[]).map((choice) => ({
+          id: `sel${newId('rec').slice(3)}`,
+          name: choice.name,
+          ...(choice.color ? { color: choice.color } : {}),
+        })),
+      };
     }
     return field;
   };
@@ -153,7 +159,9 @@ export function createBase() {
     const inverseId = field.options?.inverseLinkFieldId as string | undefined;
     if (!inverseId) return undefined;
     const linked = table(field.options?.linkedTableId as string);
-    const ids = [...linked.records.values()].filter((other) => ((other.cells.get(inverseId) as string[] | undefined) ?? []).includes(record.id)).map((other) => other.id);
+    const ids = [...linked.records.values()]
+      .filter((other) => ((other.cells.get(inverseId) as string[] | undefined) ?? []).includes(record.id))
+      .map((other) => other.id);
     return ids.length > 0 ? ids : undefined;
   };
 

@@ -41,16 +41,22 @@ describe('Fake Airtable', () => {
   });
 
   it('should page by 100 with offsets, and refuse an expired offset', async () => {
-    for (let start = 0; start < 250; start += 10) await base('Items').create(Array.from({ length: 10 }, (_unused, index) => ({ fields: { Name: `n${start + index}` } })));
+    for (let start = 0; start < 250; start += 10)
+      await base('Items').create(Array.from({ length: 10 }, (_unused, index) => ({ fields: { Name: `n${start + index}` } })));
     fake.resetLog();
 
-    const all = await base('Items').select({ pageSize: 100, fields: ['Name'] }).all();
+    const all = await base('Items')
+      .select({ pageSize: 100, fields: ['Name'] })
+      .all();
     const first = await base.makeRequest({ path: '/Items', qs: { pageSize: 100 } });
     fake.expireOffsets();
 
     expect(all).toHaveLength(250);
     expect(fake.count('list')).toBe(3 + 1);
-    await expect(base.makeRequest({ path: '/Items', qs: { offset: first.body.offset } })).rejects.toMatchObject({ statusCode: 422, error: 'LIST_RECORDS_ITERATOR_NOT_AVAILABLE' });
+    await expect(base.makeRequest({ path: '/Items', qs: { offset: first.body.offset } })).rejects.toMatchObject({
+      statusCode: 422,
+      error: 'LIST_RECORDS_ITERATOR_NOT_AVAILABLE',
+    });
   });
 
   it('should filter by formula, over GET or over POST listRecords for a long one', async () => {
@@ -58,8 +64,12 @@ describe('Fake Airtable', () => {
     const padding = Array.from({ length: 600 }, (_unused, index) => `RECORD_ID()='recPadding${String(index).padStart(5, '0')}'`);
     fake.resetLog();
 
-    const short = await base('Items').select({ filterByFormula: `OR(RECORD_ID()='${created[0].id}',{Name}='c')` }).all();
-    const long = await base('Items').select({ filterByFormula: `OR(${[...padding, `RECORD_ID()='${created[1].id}'`].join(',')})` }).all();
+    const short = await base('Items')
+      .select({ filterByFormula: `OR(RECORD_ID()='${created[0].id}',{Name}='c')` })
+      .all();
+    const long = await base('Items')
+      .select({ filterByFormula: `OR(${[...padding, `RECORD_ID()='${created[1].id}'`].join(',')})` })
+      .all();
 
     expect(short.map((record) => record.get('Name'))).toEqual(['a', 'c']);
     expect(long.map((record) => record.get('Name'))).toEqual(['b']);
@@ -86,7 +96,10 @@ describe('Fake Airtable', () => {
 
     expect(answer.body.createdRecords).toHaveLength(1);
     expect(answer.body.updatedRecords).toHaveLength(1);
-    expect(fake.records('Items').map((record) => record.fields)).toEqual([{ Name: 'a', Score: 2 }, { Name: 'b', Score: 3 }]);
+    expect(fake.records('Items').map((record) => record.fields)).toEqual([
+      { Name: 'a', Score: 2 },
+      { Name: 'b', Score: 3 },
+    ]);
     expect(fake.count('upsert')).toBe(1);
   });
 
@@ -99,7 +112,10 @@ describe('Fake Airtable', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
 
     const burst = await Promise.allSettled(Array.from({ length: 7 }, () => base('Items').select().firstPage()));
-    const during = await base('Items').select().firstPage().catch((error: { statusCode: number }) => error.statusCode);
+    const during = await base('Items')
+      .select()
+      .firstPage()
+      .catch((error: { statusCode: number }) => error.statusCode);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const after = await base('Items').select().firstPage();
 

@@ -111,7 +111,11 @@ export function parseFormula(source: string, knownField: (name: string) => boole
       }
     }
     expect(')');
-    return (record) => apply(args.map((arg) => arg(record)), record);
+    return (record) =>
+      apply(
+        args.map((arg) => arg(record)),
+        record,
+      );
   };
 
   const concat = (): Node => {

@@ -76,13 +76,15 @@ export async function startFakeAirtable(options: FakeAirtableOptions = {}) {
     if (segments[0] === 'meta') {
       if (segments[1] !== 'bases' || segments[2] !== baseId) throw new ApiError(404, 'NOT_FOUND', 'Could not find what you are looking for');
       if (segments.length === 4 && segments[3] === 'tables') {
-        if (method === 'GET') return { tables: base.tables.map(({ records: _records, ...table }) => ({ ...table, views: [{ id: 'viwGrid', name: 'Grid view', type: 'grid' }] })) };
+        if (method === 'GET')
+          return { tables: base.tables.map(({ records: _records, ...table }) => ({ ...table, views: [{ id: 'viwGrid', name: 'Grid view', type: 'grid' }] })) };
         if (method === 'POST') {
           const { records: _records, ...table } = base.createTable(body);
           return table;
         }
       }
-      if (segments.length === 6 && segments[3] === 'tables' && segments[5] === 'fields' && method === 'POST') return base.createField(decodeURIComponent(segments[4]), body);
+      if (segments.length === 6 && segments[3] === 'tables' && segments[5] === 'fields' && method === 'POST')
+        return base.createField(decodeURIComponent(segments[4]), body);
       throw new ApiError(404, 'NOT_FOUND', 'Could not find what you are looking for');
     }
     if (segments[0] !== baseId) throw new ApiError(404, 'NOT_FOUND', 'Could not find what you are looking for');
@@ -119,7 +121,8 @@ export async function startFakeAirtable(options: FakeAirtableOptions = {}) {
       entry.status = status;
       send(response, status, payload);
     };
-    if (request.headers.authorization !== `Bearer ${apiKey}`) return answer(401, { error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' } });
+    if (request.headers.authorization !== `Bearer ${apiKey}`)
+      return answer(401, { error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' } });
     if (rateLimited(entry.at)) {
       return answer(429, { error: { type: 'RATE_LIMIT_REACHED', message: 'Rate limit exceeded. Please try again later' } });
     }

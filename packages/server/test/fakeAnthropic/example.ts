@@ -3,8 +3,7 @@ import type { JsonSchema } from './request';
 /** How a scripted wrong answer is wrong. */
 export type Flaw = 'outOfRange' | 'wrongTypes';
 
-const SAMPLE_TEXT =
-  'Le poste correspond à une bonne partie de vos attentes. Les missions et la stack sont décrites, le reste est à confirmer en entretien.';
+const SAMPLE_TEXT = 'Le poste correspond à une bonne partie de vos attentes. Les missions et la stack sont décrites, le reste est à confirmer en entretien.';
 
 /**
  * A value that fits a structured-output schema, as the constrained model would write it:

@@ -27,7 +27,11 @@ describe('Fake Messages API', () => {
   });
 
   const post = async (payload: unknown, headers: Record<string, string> = { 'x-api-key': 'k', 'anthropic-version': '2023-06-01' }) => {
-    const response = await fetch(`${fake.url}/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) });
+    const response = await fetch(`${fake.url}/v1/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(payload),
+    });
     return { status: response.status, json: (await response.json()) as Record<string, any> };
   };
 
@@ -49,12 +53,34 @@ describe('Fake Messages API', () => {
   });
 
   it.each([
-    ['forced tool use on Sonnet 5.5', { tools: [{ name: 'noter', input_schema: { type: 'object' } }], tool_choice: { type: 'tool', name: 'noter' } }, /forced tool use/],
-    ['a range in a structured-output schema', { output_config: { format: { ...format, schema: { ...format.schema, properties: { note: { type: 'integer', maximum: 20 } } } } } }, /'maximum' is not supported/],
-    ['an object schema open to other properties', { output_config: { format: { ...format, schema: { ...format.schema, additionalProperties: true } } } }, /additionalProperties/],
+    [
+      'forced tool use on Sonnet 5.5',
+      { tools: [{ name: 'noter', input_schema: { type: 'object' } }], tool_choice: { type: 'tool', name: 'noter' } },
+      /forced tool use/,
+    ],
+    [
+      'a range in a structured-output schema',
+      { output_config: { format: { ...format, schema: { ...format.schema, properties: { note: { type: 'integer', maximum: 20 } } } } } },
+      /'maximum' is not supported/,
+    ],
+    [
+      'an object schema open to other properties',
+      { output_config: { format: { ...format, schema: { ...format.schema, additionalProperties: true } } } },
+      /additionalProperties/,
+    ],
     ['an unknown cache_control type', { system: [{ type: 'text', text: 'x', cache_control: { type: 'persistent' } }] }, /cache_control/],
     ['a conversation opened by the assistant', { messages: [{ role: 'assistant', content: 'Bonjour' }] }, /first message/],
-    ['a thinking block it did not sign', { messages: [{ role: 'user', content: 'a' }, { role: 'assistant', content: [{ type: 'thinking', thinking: 'x', signature: 'forged' }] }, { role: 'user', content: 'b' }] }, /thinking blocks cannot be modified/],
+    [
+      'a thinking block it did not sign',
+      {
+        messages: [
+          { role: 'user', content: 'a' },
+          { role: 'assistant', content: [{ type: 'thinking', thinking: 'x', signature: 'forged' }] },
+          { role: 'user', content: 'b' },
+        ],
+      },
+      /thinking blocks cannot be modified/,
+    ],
     ['a system prompt without a cache breakpoint (Veille)', { system: 'Consignes' }, /ephemeral cache_control/],
   ])('should refuse %s with a 400', async (_case, overrides, message) => {
     const { status, json } = await post(body(overrides));
@@ -71,7 +97,11 @@ describe('Fake Messages API', () => {
   it('should play its script: errors with retry-after, then valid output again', async () => {
     fake.script({ kind: 'status', status: 429, retryAfter: 3 }, { kind: 'invalid', flaw: 'outOfRange' });
 
-    const limited = await fetch(`${fake.url}/v1/messages`, { method: 'POST', headers: { 'x-api-key': 'k', 'anthropic-version': '2023-06-01' }, body: JSON.stringify(body()) });
+    const limited = await fetch(`${fake.url}/v1/messages`, {
+      method: 'POST',
+      headers: { 'x-api-key': 'k', 'anthropic-version': '2023-06-01' },
+      body: JSON.stringify(body()),
+    });
     const invalid = await post(body());
     const valid = await post(body());
 

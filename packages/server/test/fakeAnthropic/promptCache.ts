@@ -25,7 +25,9 @@ export function createPromptCache(minTokens: number, now: () => number = Date.no
     const ttlMs = 'cache_control' in blocks[breakpoint] && blocks[breakpoint].cache_control?.ttl === '1h' ? 3_600_000 : 300_000;
     const tokens = tokensOf(body.tools ?? []) + blocks.reduce((sum, block) => sum + tokensOf(block.text), 0);
     // The output format is compiled into the prompt: another schema is another prefix.
-    const key = createHash('sha256').update(JSON.stringify([body.model, body.tools, blocks, body.output_config?.format])).digest('hex');
+    const key = createHash('sha256')
+      .update(JSON.stringify([body.model, body.tools, blocks, body.output_config?.format]))
+      .digest('hex');
     return { key, tokens, ttlMs };
   };
 

@@ -32,9 +32,7 @@ export const messagesBody = z.strictObject({
   model: z.string().min(1),
   max_tokens: z.number().int().positive(),
   system: z.union([z.string(), z.array(textBlock)]).optional(),
-  messages: z
-    .array(z.strictObject({ role: z.enum(['user', 'assistant']), content: z.union([z.string().min(1), z.array(block).min(1)]) }))
-    .min(1),
+  messages: z.array(z.strictObject({ role: z.enum(['user', 'assistant']), content: z.union([z.string().min(1), z.array(block).min(1)]) })).min(1),
   tools: z
     .array(
       z.strictObject({
@@ -57,7 +55,10 @@ export const messagesBody = z.strictObject({
   output_config: z
     .strictObject({
       effort: z.enum(['low', 'medium', 'high', 'xhigh', 'max']).nullable().optional(),
-      format: z.strictObject({ type: z.literal('json_schema'), schema: jsonSchemaObject }).nullable().optional(),
+      format: z
+        .strictObject({ type: z.literal('json_schema'), schema: jsonSchemaObject })
+        .nullable()
+        .optional(),
     })
     .optional(),
   thinking: z.looseObject({ type: z.enum(['adaptive', 'between_tools', 'enabled', 'disabled']) }).optional(),
@@ -131,11 +132,14 @@ export function conversationProblem(body: MessagesBody, signatures: ReadonlySet<
     const next = body.messages[index + 1];
     const answered = new Set(next ? blocksOf(next.content).flatMap((item) => (item.type === 'tool_result' ? [item.tool_use_id] : [])) : []);
     const unanswered = toolUses.filter((id) => !answered.has(id));
-    if (next && unanswered.length) return `messages.${index + 1}: tool_use ids were found without tool_result blocks immediately after: ${unanswered.join(', ')}`;
+    if (next && unanswered.length)
+      return `messages.${index + 1}: tool_use ids were found without tool_result blocks immediately after: ${unanswered.join(', ')}`;
   }
-  const breakpoints = [...(Array.isArray(body.system) ? body.system : []), ...(body.tools ?? []), ...body.messages.flatMap((message) => blocksOf(message.content))].filter(
-    (item) => 'cache_control' in item && item.cache_control,
-  );
+  const breakpoints = [
+    ...(Array.isArray(body.system) ? body.system : []),
+    ...(body.tools ?? []),
+    ...body.messages.flatMap((message) => blocksOf(message.content)),
+  ].filter((item) => 'cache_control' in item && item.cache_control);
   if (breakpoints.length > 4) return 'A maximum of 4 blocks with cache_control may be provided';
   return undefined;
 }

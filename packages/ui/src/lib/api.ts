@@ -105,6 +105,5 @@ export const api = {
   startRun: () => post('/api/runs'),
   stopRun: () => post('/api/runs/stop'),
   refresh: () => post('/api/refresh'),
-  setActivation: (sender: string, phase: PhaseId, enabled: boolean) =>
-    post(`/api/sources/${encodeURIComponent(sender)}/activation`, { phase, enabled }),
+  setActivation: (sender: string, phase: PhaseId, enabled: boolean) => post(`/api/sources/${encodeURIComponent(sender)}/activation`, { phase, enabled }),
 };

@@ -1,13 +1,4 @@
-import {
-  DOMAIN_EVENT_TYPES,
-  evolve,
-  fromView,
-  initialProjection,
-  toView,
-  type DomainEvent,
-  type Projection,
-  type StateView,
-} from '@veille/domain';
+import { DOMAIN_EVENT_TYPES, evolve, fromView, initialProjection, toView, type DomainEvent, type Projection, type StateView } from '@veille/domain';
 import { toLoginOn401 } from './api';
 
 export type Connection = 'connecting' | 'open' | 'reconnecting' | 'closed';

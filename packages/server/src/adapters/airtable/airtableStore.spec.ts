@@ -93,7 +93,16 @@ describe('Airtable store', () => {
       const snapshot = await store.load();
 
       expect(snapshot.offers).toHaveLength(250);
-      expect(snapshot.offers[0]).toEqual({ id: expect.stringMatching(/^rec/), source: sender, url: expect.any(String), status: 'A compléter', title: 'Data engineer 0', company: 'Acme', city: 'Lyon', reason: '' });
+      expect(snapshot.offers[0]).toEqual({
+        id: expect.stringMatching(/^rec/),
+        source: sender,
+        url: expect.any(String),
+        status: 'A compléter',
+        title: 'Data engineer 0',
+        company: 'Acme',
+        city: 'Lyon',
+        reason: '',
+      });
       expect(fake.count('list')).toBe(1 + 3);
       expect(fake.log.filter((entry) => entry.kind === 'list').every((entry) => entry.method === 'GET')).toBe(true);
     });
@@ -155,7 +164,11 @@ describe('Airtable store', () => {
       fake.edit('Offres', created[0].id, { Salaire: 'saisi à la main' });
       fake.resetLog();
 
-      await Promise.all(created.map((offer) => store.updateOffers([{ id: offer.id, patch: { status: 'À analyser', text: 'Texte', fill: { salary: '45 k€', title: 'Autre' } } }])));
+      await Promise.all(
+        created.map((offer) =>
+          store.updateOffers([{ id: offer.id, patch: { status: 'À analyser', text: 'Texte', fill: { salary: '45 k€', title: 'Autre' } } }]),
+        ),
+      );
 
       expect(fake.count('list')).toBe(2);
       expect(fake.count('update')).toBe(2);
@@ -223,7 +236,10 @@ describe('Airtable store', () => {
     it('should wait the penalty after a 429 storm, then finish with nothing lost and nothing duplicated', async () => {
       ({ fake, store, calls } = await startBase({ penaltyMs: 300 }, { rateLimitPenaltyMs: 300 }));
       await store.addSources([source]);
-      const intruder = createAirtableClient({ apiKey: fake.apiKey, baseId: fake.baseId, endpointUrl: fake.url }, { requestsPerSecond: 100, retryDeadlineMs: 0 });
+      const intruder = createAirtableClient(
+        { apiKey: fake.apiKey, baseId: fake.baseId, endpointUrl: fake.url },
+        { requestsPerSecond: 100, retryDeadlineMs: 0 },
+      );
       // Another client of the same base spends its budget: Airtable answers everyone 429 for the penalty.
       await Promise.allSettled(Array.from({ length: 8 }, () => intruder.send('list', { method: 'GET', path: '/Sources' })));
 

@@ -86,7 +86,9 @@ export function createAirtableClient(config: AirtableConfig, options: ClientOpti
       return new UnavailableError(`Airtable refuse l'accès (${status}) : vérifiez AIRTABLE_API_KEY et ses droits sur la base ${config.baseId}.`);
     }
     if (status === 404) {
-      return new UnavailableError(`Airtable : base ${config.baseId} ou table introuvable (${error.message ?? 'NOT_FOUND'}). Vérifiez AIRTABLE_BASE_ID et lancez pnpm setup:airtable.`);
+      return new UnavailableError(
+        `Airtable : base ${config.baseId} ou table introuvable (${error.message ?? 'NOT_FOUND'}). Vérifiez AIRTABLE_BASE_ID et lancez pnpm setup:airtable.`,
+      );
     }
     return new AirtableRequestError(`Airtable refuse la requête (${kind}, ${error.error ?? status}) : ${error.message ?? ''}`, error.error ?? '', status);
   };
@@ -119,7 +121,9 @@ export function createAirtableClient(config: AirtableConfig, options: ClientOpti
         }
         const backoff = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** attempt) * (0.5 + Math.random() / 2);
         if (elapsed + backoff > deadlineMs) {
-          throw new UnavailableError(`Airtable ne répond plus (${what}) depuis ${Math.round(elapsed / 1_000)} s : la phase s'arrête, rien de ce qui est déjà enregistré n'est perdu.`);
+          throw new UnavailableError(
+            `Airtable ne répond plus (${what}) depuis ${Math.round(elapsed / 1_000)} s : la phase s'arrête, rien de ce qui est déjà enregistré n'est perdu.`,
+          );
         }
         retried = true;
         options.log?.warn({ kind, status, waitMs: Math.round(backoff) }, 'Airtable transient failure: retrying');

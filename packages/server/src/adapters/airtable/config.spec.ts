@@ -17,7 +17,10 @@ describe('Airtable configuration', () => {
   });
 
   it('should take the base id out of a base URL', () => {
-    const config = airtableConfigFromEnv({ AIRTABLE_API_KEY: KEY, AIRTABLE_BASE_ID: `https://airtable.com/${BASE}/tblAbCdEf01234567/viwAbCdEf01234567?blocks=hide` });
+    const config = airtableConfigFromEnv({
+      AIRTABLE_API_KEY: KEY,
+      AIRTABLE_BASE_ID: `https://airtable.com/${BASE}/tblAbCdEf01234567/viwAbCdEf01234567?blocks=hide`,
+    });
 
     expect(config?.baseId).toBe(BASE);
   });

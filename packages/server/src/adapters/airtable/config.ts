@@ -8,7 +8,7 @@ const BASE_ID = /^app[A-Za-z0-9]{14}$/;
 const baseId = z
   .string()
   .trim()
-  .transform((value) => (BASE_ID.test(value) ? value : /(?:^|\/)(app[A-Za-z0-9]{14})(?:[/?#]|$)/.exec(value)?.[1] ?? ''))
+  .transform((value) => (BASE_ID.test(value) ? value : (/(?:^|\/)(app[A-Za-z0-9]{14})(?:[/?#]|$)/.exec(value)?.[1] ?? '')))
   .pipe(z.string().regex(BASE_ID, { error: "un identifiant app… (17 caractères) ou l'URL d'une base est attendu" }));
 
 /** An empty variable (`AIRTABLE_ENDPOINT_URL=` in a .env file) means unset, not invalid. */

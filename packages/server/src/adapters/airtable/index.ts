@@ -1,4 +1,15 @@
-import { NEW_OFFER_STATUS, type Activation, type Board, type CallMeter, type NewOffer, type OfferStore, type OfferSummary, type OfferUpdate, type PhaseId, type Source } from '@veille/domain';
+import {
+  NEW_OFFER_STATUS,
+  type Activation,
+  type Board,
+  type CallMeter,
+  type NewOffer,
+  type OfferStore,
+  type OfferSummary,
+  type OfferUpdate,
+  type PhaseId,
+  type Source,
+} from '@veille/domain';
 import { createBatcher, type Job } from './batcher';
 import { AirtableRequestError, createAirtableClient, type AirtableClient, type ClientOptions } from './client';
 import type { AirtableConfig } from './config';
@@ -233,7 +244,11 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
           const { body } = await api.send('upsert', {
             method: 'PATCH',
             path: `/${encodeURIComponent(SOURCES)}`,
-            body: { records: chunk.map((source) => ({ fields: sourceFields(source) })), performUpsert: { fieldsToMergeOn: [SOURCE_FIELDS.sender] }, typecast: false },
+            body: {
+              records: chunk.map((source) => ({ fields: sourceFields(source) })),
+              performUpsert: { fieldsToMergeOn: [SOURCE_FIELDS.sender] },
+              typecast: false,
+            },
           });
           rememberSources(writeAnswerSchema.parse(body).records);
         }),
@@ -251,7 +266,8 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
           body: { records: [{ id, fields: { [FLAG_FIELD[phase]]: enabled } }], typecast: false },
         });
       } catch (error) {
-        if (error instanceof AirtableRequestError && error.type === 'ROW_DOES_NOT_EXIST') throw new Error(`Source inconnue : ${sender} (supprimée dans Airtable)`);
+        if (error instanceof AirtableRequestError && error.type === 'ROW_DOES_NOT_EXIST')
+          throw new Error(`Source inconnue : ${sender} (supprimée dans Airtable)`);
         throw error;
       }
     },
@@ -270,7 +286,15 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
       saving.forEach(({ offer, mine }, index) => {
         const saved = (outcomes[index] as PromiseFulfilledResult<Saved | undefined>).value;
         if (!mine || !saved?.created) return;
-        created.push({ id: saved.id, source: offer.source, url: offer.url, status: NEW_OFFER_STATUS, title: offer.title, company: offer.company, city: offer.city });
+        created.push({
+          id: saved.id,
+          source: offer.source,
+          url: offer.url,
+          status: NEW_OFFER_STATUS,
+          title: offer.title,
+          company: offer.company,
+          city: offer.city,
+        });
       });
       return created;
     },

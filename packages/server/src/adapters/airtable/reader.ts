@@ -17,7 +17,12 @@ const encodedLength = (table: string, query: Query): number =>
   64;
 
 const pageRequest = (table: string, query: Query, offset?: string): AirtableRequest => {
-  const params = { pageSize: PAGE_SIZE, fields: [...query.fields], ...(query.filterByFormula ? { filterByFormula: query.filterByFormula } : {}), ...(offset ? { offset } : {}) };
+  const params = {
+    pageSize: PAGE_SIZE,
+    fields: [...query.fields],
+    ...(query.filterByFormula ? { filterByFormula: query.filterByFormula } : {}),
+    ...(offset ? { offset } : {}),
+  };
   return encodedLength(table, query) > URL_LIMIT
     ? { method: 'POST', path: `/${encodeURIComponent(table)}/listRecords`, body: params }
     : { method: 'GET', path: `/${encodeURIComponent(table)}`, qs: params };

@@ -69,9 +69,11 @@ export function keyOf(record: AirtableRecord): string {
 
 /** The sender of the first linked source; '' for an offer typed by hand without one. */
 export function senderOf(record: AirtableRecord, senders: ReadonlyMap<string, string>): string {
-  return linkedIds(record.fields[F.source])
-    .map((id) => senders.get(id))
-    .find((sender) => sender !== undefined) ?? '';
+  return (
+    linkedIds(record.fields[F.source])
+      .map((id) => senders.get(id))
+      .find((sender) => sender !== undefined) ?? ''
+  );
 }
 
 export function toSummary(record: AirtableRecord, senders: ReadonlyMap<string, string>): OfferSummary {

@@ -25,7 +25,14 @@ describe('Airtable setup', () => {
       expect(result).toEqual({ created: ['Table Sources créée (5 champs).', 'Table Offres créée (18 champs).'], problems: [] });
       expect(fake.count('meta')).toBe(3);
       const [sources, offers] = fake.schema();
-      expect(sources.fields.map((field) => field.name)).toEqual(['emailExpéditeur', 'plugin', 'Activer la création', "Activer l'enrichissement", "Activer l'analyse par IA", 'Offres']);
+      expect(sources.fields.map((field) => field.name)).toEqual([
+        'emailExpéditeur',
+        'plugin',
+        'Activer la création',
+        "Activer l'enrichissement",
+        "Activer l'analyse par IA",
+        'Offres',
+      ]);
       const status = offers.fields.find((field) => field.name === 'Statut');
       expect((status?.options?.choices as { name: string; color: string }[]).map((choice) => choice.name)).toEqual([...STATUSES]);
       expect((status?.options?.choices as { color?: string }[]).every((choice) => !!choice.color)).toBe(true);

@@ -37,7 +37,8 @@ const ACCEPTED: Record<string, string[]> = {
 };
 
 const labelOf = (type: string): string => TYPE_LABELS[type] ?? type;
-const choiceNames = (field: ExistingField): string[] => ((field.options?.choices as { name?: unknown }[] | undefined) ?? []).map((choice) => String(choice.name));
+const choiceNames = (field: ExistingField): string[] =>
+  ((field.options?.choices as { name?: unknown }[] | undefined) ?? []).map((choice) => String(choice.name));
 
 const choiceProblems = (where: string, field: ExistingField, expected: readonly string[], ordered: boolean): string[] => {
   const actual = choiceNames(field);
@@ -67,7 +68,8 @@ const fieldProblems = (table: ExistingTable, spec: FieldSpec, sourcesTableId: st
   if (primary && table.primaryFieldId !== field.id) problems.push(`${where} : faites-en le champ principal (première colonne) de la table.`);
   if (spec.name === OFFER_FIELDS.status) problems.push(...choiceProblems(where, field, STATUSES, true));
   if (spec.name === SOURCE_FIELDS.board) problems.push(...choiceProblems(where, field, BOARDS, false));
-  if (spec.type === 'multipleRecordLinks' && field.options?.linkedTableId !== sourcesTableId) problems.push(`${where} : il doit être lié à la table ${SOURCES}.`);
+  if (spec.type === 'multipleRecordLinks' && field.options?.linkedTableId !== sourcesTableId)
+    problems.push(`${where} : il doit être lié à la table ${SOURCES}.`);
   return problems;
 };
 

@@ -22,10 +22,7 @@ export function dealBreakerKeys(criteria: Criteria): string[] {
 }
 
 export function scoreNames(criteria: Criteria): string[] {
-  return [
-    ...Object.keys(criteria.scores),
-    ...criteria.optionalScores.map((optional) => optional.name),
-  ];
+  return [...Object.keys(criteria.scores), ...criteria.optionalScores.map((optional) => optional.name)];
 }
 
 /** What the model must answer, checked before anything of it is kept. */
@@ -62,9 +59,7 @@ export function toAnalysis(answer: Answer, criteria: Criteria, model: string): A
   });
   const scores: Record<string, number> = answer.scores;
   const { poste, entreprise, ville, salaire } = answer.corrections ?? {};
-  const corrections = Object.fromEntries(
-    Object.entries({ title: poste, company: entreprise, city: ville, salary: salaire }).filter(([, value]) => value),
-  );
+  const corrections = Object.fromEntries(Object.entries({ title: poste, company: entreprise, city: ville, salary: salaire }).filter(([, value]) => value));
   return {
     summary: answer.resume,
     scores,

@@ -24,7 +24,8 @@ export function explainFailure(error: unknown, model: string): Error {
     return new UnavailableError(`Modèle « ${model} » inconnu de l'API Claude (404) : vérifiez ANTHROPIC_MODEL.`);
   }
   if (error instanceof Anthropic.PaymentRequiredError) return new UnavailableError(`Crédit de l'API Claude épuisé (402)${detailOf(error)}`);
-  if (error instanceof Anthropic.RateLimitError) return new Error(`Limite de débit de Claude atteinte (429), même après les nouvelles tentatives${detailOf(error)}`);
+  if (error instanceof Anthropic.RateLimitError)
+    return new Error(`Limite de débit de Claude atteinte (429), même après les nouvelles tentatives${detailOf(error)}`);
   if (error.status === 529) return new Error('Claude est surchargé (529), même après les nouvelles tentatives.');
   if (error instanceof Anthropic.InternalServerError) return new Error(`Erreur du serveur Claude (${error.status})${detailOf(error)}`);
   return new Error(`Requête refusée par Claude (${error.status ?? '?'})${detailOf(error)}`);

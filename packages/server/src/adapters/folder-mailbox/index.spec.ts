@@ -174,11 +174,15 @@ describe('A folder mailbox', () => {
       const refs = await createFolderMailbox(dir).audit();
 
       expect(refs.map((ref) => ref.id)).toEqual(['c.eml']);
-      expect(readdirSync(dir).filter((name) => name.endsWith('.eml')).sort()).toEqual(['c.eml']);
+      expect(
+        readdirSync(dir)
+          .filter((name) => name.endsWith('.eml'))
+          .sort(),
+      ).toEqual(['c.eml']);
       expect(readdirSync(path.join(dir, 'archive')).sort()).toEqual(['a.eml', 'b-1.eml', 'b.eml']);
     });
 
-    it('should still list a new email that merely shares an archived email\'s name', async () => {
+    it("should still list a new email that merely shares an archived email's name", async () => {
       writeFileSync(path.join(dir, 'a.eml'), eml('alert@indeed.com', 'nouveau'));
       mkdirSync(path.join(dir, 'archive'));
       writeFileSync(path.join(dir, 'archive', 'a.eml'), eml('alert@indeed.com', 'ancien'));

@@ -13,7 +13,12 @@ const folder = z.string().trim().min(1, 'nom de dossier vide');
 
 const schema = z.object({
   IMAP_HOST: z.string().trim().min(1),
-  IMAP_PORT: z.coerce.number({ error: 'attendu un numéro de port' }).int('attendu un numéro de port').min(1, 'entre 1 et 65535').max(65_535, 'entre 1 et 65535').default(993),
+  IMAP_PORT: z.coerce
+    .number({ error: 'attendu un numéro de port' })
+    .int('attendu un numéro de port')
+    .min(1, 'entre 1 et 65535')
+    .max(65_535, 'entre 1 et 65535')
+    .default(993),
   IMAP_SECURE: flag.default(true),
   IMAP_USER: z.string({ error: required }).trim().min(1, required),
   IMAP_PASSWORD: z.string({ error: required }).min(1, required),

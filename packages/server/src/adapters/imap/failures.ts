@@ -64,5 +64,7 @@ export function explain(error: unknown, config: ImapConfig): Error {
 export function explainUnavailable(error: unknown, config: ImapConfig): UnavailableError {
   const explained = explain(error, config);
   if (explained instanceof UnavailableError) return explained;
-  return new UnavailableError(redact(`Boîte IMAP inutilisable (${config.host}:${config.port}, IMAP_FOLDER=${config.folder}) : ${explained.message}`, [config.password]));
+  return new UnavailableError(
+    redact(`Boîte IMAP inutilisable (${config.host}:${config.port}, IMAP_FOLDER=${config.folder}) : ${explained.message}`, [config.password]),
+  );
 }

@@ -111,7 +111,13 @@ describeWithDovecot('IMAP mailbox against a real Dovecot', () => {
 
   describe('When the folder is empty', () => {
     it('should list nothing, without a FETCH (Dovecot refuses FETCH 1:* there)', async () => {
-      const setup = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
+      const setup = new ImapFlow({
+        host: dovecot.host,
+        port: dovecot.port,
+        secure: false,
+        auth: { user: dovecot.user, pass: dovecot.password },
+        logger: false,
+      });
       await setup.connect();
       await setup.mailboxCreate('Empty');
       await setup.logout();
@@ -133,7 +139,8 @@ describeWithDovecot('IMAP mailbox against a real Dovecot', () => {
       const local = mkdtempSync(path.join(os.tmpdir(), 'veille-imap-parity-'));
       fixtures.forEach((fixture, index) => writeFileSync(path.join(local, `${String(index).padStart(3, '0')}.eml`), fixture.raw));
       const mailbox = throughRelay({ folder: 'Alerts' });
-      const perSender = (senders: string[]) => senders.reduce<Record<string, number>>((counts, sender) => ({ ...counts, [sender]: (counts[sender] ?? 0) + 1 }), {});
+      const perSender = (senders: string[]) =>
+        senders.reduce<Record<string, number>>((counts, sender) => ({ ...counts, [sender]: (counts[sender] ?? 0) + 1 }), {});
 
       const refs = await mailbox.audit();
       await mailbox.close();

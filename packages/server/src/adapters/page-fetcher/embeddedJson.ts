@@ -37,8 +37,7 @@ const findJob = (node: Json, depth = 0): { [key: string]: Json } | undefined => 
   return undefined;
 };
 
-const nameOf = (value: Json | undefined): string =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? string(value.name) : string(value);
+const nameOf = (value: Json | undefined): string => (typeof value === 'object' && value !== null && !Array.isArray(value) ? string(value.name) : string(value));
 
 /**
  * Single-page boards (HelloWork, Welcome to the Jungle, Jobs That Make Sense…) ship the offer in

@@ -20,7 +20,10 @@ describe('Offer extraction by board layout', () => {
   it('should see that a LinkedIn offer is closed', () => {
     const page = `<html><body><h1>Data Engineer</h1><figure class="closed-job"><figcaption>No longer accepting applications</figcaption></figure></body></html>`;
 
-    expect(extract('https://www.linkedin.com/jobs/view/1/', page, now)).toEqual({ kind: 'expired', reason: 'Offre close : « No longer accepting applications »' });
+    expect(extract('https://www.linkedin.com/jobs/view/1/', page, now)).toEqual({
+      kind: 'expired',
+      reason: 'Offre close : « No longer accepting applications »',
+    });
   });
 
   it("should read Indeed's job page, and its expiry notice", () => {
@@ -37,7 +40,9 @@ describe('Offer extraction by board layout', () => {
   });
 
   it('should read the offer from the app state a single-page board embeds (__NEXT_DATA__)', () => {
-    const state = { props: { pageProps: { job: { name: 'Analytics Engineer', description: `<p>${long}</p>`, organization: { name: 'Ecotrip' }, office: { name: 'Lyon' } } } } };
+    const state = {
+      props: { pageProps: { job: { name: 'Analytics Engineer', description: `<p>${long}</p>`, organization: { name: 'Ecotrip' }, office: { name: 'Lyon' } } } },
+    };
     const page = `<html><body><div id="__next"></div><script id="__NEXT_DATA__" type="application/json">${JSON.stringify(state)}</script></body></html>`;
 
     expect(extract('https://www.welcometothejungle.com/fr/companies/ecotrip/jobs/analytics', page, now)).toMatchObject({

@@ -11,7 +11,9 @@ import type { Extractor, Page } from './page';
 const text = z.string().trim();
 const named = z.union([text, z.object({ name: text.optional() }).passthrough()]).optional();
 const amount = z.union([z.number(), z.string()]).optional();
-const address = z.object({ addressLocality: text.optional(), postalCode: z.union([text, z.number()]).optional(), addressRegion: text.optional() }).passthrough();
+const address = z
+  .object({ addressLocality: text.optional(), postalCode: z.union([text, z.number()]).optional(), addressRegion: text.optional() })
+  .passthrough();
 const place = z.object({ address: z.union([address, text]).optional() }).passthrough();
 
 const jobPosting = z
@@ -37,14 +39,21 @@ type JobPosting = z.infer<typeof jobPosting>;
 const UNITS: Record<string, string> = { YEAR: 'an', MONTH: 'mois', WEEK: 'semaine', DAY: 'jour', HOUR: 'heure' };
 
 const money = (value: string | number | undefined): string =>
-  value === undefined || value === '' ? '' : Number(value).toLocaleString('fr-FR').replace(/\u202f/g, ' ');
+  value === undefined || value === ''
+    ? ''
+    : Number(value)
+        .toLocaleString('fr-FR')
+        .replace(/\u202f/g, ' ');
 
 const salaryOf = (salary: JobPosting['baseSalary']): string => {
   if (!salary?.value) return '';
   const currency = salary.currency ?? 'EUR';
   if (typeof salary.value !== 'object') return `${money(salary.value)} ${currency}`;
   const { minValue, maxValue, value, unitText } = salary.value;
-  const range = minValue !== undefined && maxValue !== undefined && minValue !== maxValue ? `${money(minValue)} – ${money(maxValue)}` : money(value ?? minValue ?? maxValue);
+  const range =
+    minValue !== undefined && maxValue !== undefined && minValue !== maxValue
+      ? `${money(minValue)} – ${money(maxValue)}`
+      : money(value ?? minValue ?? maxValue);
   const unit = unitText ? ` / ${UNITS[unitText.toUpperCase()] ?? unitText.toLowerCase()}` : '';
   return range ? `${range} ${currency}${unit}` : '';
 };

@@ -60,7 +60,13 @@ const readCapped = async (response: Response, maxBytes: number): Promise<Uint8Ar
 };
 
 const statusReason = (status: number): string =>
-  status === 403 ? 'Accès refusé (403)' : status === 429 ? 'Trop de requêtes (429)' : status >= 500 ? `Erreur du site (${status})` : `Réponse inattendue (${status})`;
+  status === 403
+    ? 'Accès refusé (403)'
+    : status === 429
+      ? 'Trop de requêtes (429)'
+      : status >= 500
+        ? `Erreur du site (${status})`
+        : `Réponse inattendue (${status})`;
 
 const causes = (error: unknown): unknown[] => (error instanceof Error && error.cause !== undefined ? [error, ...causes(error.cause)] : [error]);
 

@@ -8,15 +8,19 @@ type Route = (request: IncomingMessage, response: ServerResponse) => void | Prom
 
 const html = (body: string, head = ''): string => `<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`;
 const jsonLd = (data: unknown): string => `<script type="application/ld+json">${JSON.stringify(data)}</script>`;
-const send = (status: number, body: string, headers: Record<string, string> = {}): Route => (_request, response) => {
-  response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
-  response.end(body);
-};
+const send =
+  (status: number, body: string, headers: Record<string, string> = {}): Route =>
+  (_request, response) => {
+    response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
+    response.end(body);
+  };
 
-const sendBytes = (status: number, body: Buffer, headers: Record<string, string>): Route => (_request, response) => {
-  response.writeHead(status, headers);
-  response.end(body);
-};
+const sendBytes =
+  (status: number, body: Buffer, headers: Record<string, string>): Route =>
+  (_request, response) => {
+    response.writeHead(status, headers);
+    response.end(body);
+  };
 
 /** A page written by a site still in Latin-1: accents are single bytes, unreadable as UTF-8. */
 const latin1Page = (head: string): Buffer =>
@@ -40,14 +44,23 @@ const posting = {
 const ROUTES: Record<string, Route> = {
   '/jsonld': send(200, html('<h1>Data engineer</h1>', jsonLd(posting))),
   '/graph': send(200, html('', jsonLd({ '@context': 'https://schema.org', '@graph': [{ '@type': 'WebPage' }, posting] }))),
-  '/junk-jsonld': send(200, html(`<main>${'Une offre décrite en texte seulement, sans données structurées. '.repeat(10)}</main>`, '<script type="application/ld+json">{ broken</script>')),
+  '/junk-jsonld': send(
+    200,
+    html(
+      `<main>${'Une offre décrite en texte seulement, sans données structurées. '.repeat(10)}</main>`,
+      '<script type="application/ld+json">{ broken</script>',
+    ),
+  ),
   '/gone': send(410, html('<h1>Offre expirée</h1>')),
   '/missing': send(404, html('<h1>Introuvable</h1>')),
   '/forbidden': send(403, html('<h1>Accès refusé</h1>')),
   '/past': send(200, html('', jsonLd({ ...posting, validThrough: '2020-01-01T00:00:00Z' }))),
   '/closed': send(200, html('<main><h1>Data engineer</h1><p>No longer accepting applications</p></main>')),
   '/closed-fr': send(200, html("<main><h1>Data engineer</h1><p>Cette offre n'est plus disponible.</p></main>")),
-  '/plain': send(200, html(`<nav>Menu</nav><article>${'<p>Nous recrutons une personne pour notre équipe data à Lyon.</p>'.repeat(8)}</article><footer>Pied</footer>`)),
+  '/plain': send(
+    200,
+    html(`<nav>Menu</nav><article>${'<p>Nous recrutons une personne pour notre équipe data à Lyon.</p>'.repeat(8)}</article><footer>Pied</footer>`),
+  ),
   '/empty': send(200, html('<div>Chargement…</div>')),
   '/huge': send(200, html(`<p>${'x'.repeat(300_000)}</p>`)),
   '/slow': async (_request, response) => {
@@ -217,7 +230,13 @@ describe('Page fetcher', () => {
       const strict = fetcher({ allowPrivate: false, lookup });
 
       const outcomes = await Promise.all(
-        [`${insideOrigin}/jsonld`, `http://[::1]:${insidePort}/jsonld`, `http://boucle.test:${insidePort}/jsonld`, `http://interne.test:${insidePort}/`, `http://mixte.test:${insidePort}/`].map(strict),
+        [
+          `${insideOrigin}/jsonld`,
+          `http://[::1]:${insidePort}/jsonld`,
+          `http://boucle.test:${insidePort}/jsonld`,
+          `http://interne.test:${insidePort}/`,
+          `http://mixte.test:${insidePort}/`,
+        ].map(strict),
       );
 
       expect(outcomes).toEqual([
@@ -251,7 +270,9 @@ describe('Page fetcher', () => {
       // Veille's own demo pages stand for a site outside that redirects.
       const via = (target: string): string => `${origin}/demo/to?url=${encodeURIComponent(target)}`;
 
-      const outcomes = await Promise.all([via(`${insideOrigin}/jsonld`), via(`http://boucle.test:${insidePort}/jsonld`), via(via(`http://localhost:${insidePort}/jsonld`))].map(strict));
+      const outcomes = await Promise.all(
+        [via(`${insideOrigin}/jsonld`), via(`http://boucle.test:${insidePort}/jsonld`), via(via(`http://localhost:${insidePort}/jsonld`))].map(strict),
+      );
 
       expect(outcomes).toEqual([
         { kind: 'ignored', reason: 'Adresse interne refusée (127.0.0.1 → 127.0.0.1)' },
@@ -281,7 +302,9 @@ describe('Page fetcher', () => {
       const read: string[] = [];
       const readOwnPage = (pathname: string) => {
         read.push(pathname);
-        return pathname.endsWith('-gone') ? { status: 410, html: html('<h1>Offre expirée</h1>') } : { status: 200, html: html('<h1>Data engineer</h1>', jsonLd(posting)) };
+        return pathname.endsWith('-gone')
+          ? { status: 410, html: html('<h1>Offre expirée</h1>') }
+          : { status: 200, html: html('<h1>Data engineer</h1>', jsonLd(posting)) };
       };
       const headless = fetcher({ allowPrivate: false, selfOrigin: insideOrigin, readOwnPage });
 

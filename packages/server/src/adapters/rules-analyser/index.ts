@@ -3,7 +3,6 @@ import type { Criteria } from '../../criteria/criteria';
 import { totalOf } from '../../criteria/total';
 import { yearlySalary } from './salary';
 
-
 const clamp = (value: number): number => Math.max(0, Math.min(20, Math.round(value)));
 
 const found = (haystack: string, words: readonly string[]): string[] =>
@@ -40,8 +39,14 @@ export function createRulesAnalyser(criteria: Criteria): Analyser {
 
     const sentences = [
       `Analyse par règles : ${keywords.length} mot(s)-clé(s) trouvé(s)${keywords.length ? ` (${keywords.join(', ')})` : ''}.`,
-      place.length ? `Lieu : ${offer.city || place[0]}, dans vos zones.` : remote ? 'Télétravail mentionné.' : `Lieu : ${offer.city || 'non précisé'}, hors de vos zones.`,
-      yearly === undefined ? 'Salaire non précisé.' : `Salaire estimé ${Math.round(yearly).toLocaleString('fr-FR')} € par an${floor ? (yearly >= floor ? ', au-dessus de votre plancher' : ', sous votre plancher') : ''}.`,
+      place.length
+        ? `Lieu : ${offer.city || place[0]}, dans vos zones.`
+        : remote
+          ? 'Télétravail mentionné.'
+          : `Lieu : ${offer.city || 'non précisé'}, hors de vos zones.`,
+      yearly === undefined
+        ? 'Salaire non précisé.'
+        : `Salaire estimé ${Math.round(yearly).toLocaleString('fr-FR')} € par an${floor ? (yearly >= floor ? ', au-dessus de votre plancher' : ', sous votre plancher') : ''}.`,
     ];
     if (broken.length) sentences.push(`Rédhibitoire : ${broken.map((verdict) => verdict.title).join(', ')}.`);
     return { summary: sentences.join(' '), scores, total, dealBreakers, analyser: 'règles' };

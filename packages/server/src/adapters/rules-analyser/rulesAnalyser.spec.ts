@@ -51,7 +51,12 @@ describe('Rules analyser', () => {
     const onlySalary = createRulesAnalyser({
       ...DEFAULT_CRITERIA,
       optionalScores: [],
-      scores: { ...DEFAULT_CRITERIA.scores, localisation: { expectation: '', weight: 0 }, culture: { expectation: '', weight: 0 }, qualite: { expectation: '', weight: 0 } },
+      scores: {
+        ...DEFAULT_CRITERIA.scores,
+        localisation: { expectation: '', weight: 0 },
+        culture: { expectation: '', weight: 0 },
+        qualite: { expectation: '', weight: 0 },
+      },
     });
 
     const analysis = await onlySalary.analyse(offer());

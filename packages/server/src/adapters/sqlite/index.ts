@@ -18,11 +18,7 @@ export type SqliteOfferStore = OfferStore & {
 };
 
 /** The embedded store: one SQLite file holding what the user's Airtable base would hold. */
-export function openSqliteStore(
-  file: string,
-  availability: (board: Board) => Activation,
-  now: () => Date = () => new Date(),
-): SqliteOfferStore {
+export function openSqliteStore(file: string, availability: (board: Board) => Activation, now: () => Date = () => new Date()): SqliteOfferStore {
   const db = openDatabase(file);
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA foreign_keys = ON');
@@ -33,7 +29,10 @@ export function openSqliteStore(
     transaction(
       db,
       () => ({
-        sources: db.prepare('SELECT * FROM sources ORDER BY sender').all().map((row) => toSource(row, availability)),
+        sources: db
+          .prepare('SELECT * FROM sources ORDER BY sender')
+          .all()
+          .map((row) => toSource(row, availability)),
         offers: db.prepare('SELECT id, source, url, status, title, company, city, reason FROM offers ORDER BY rowid').all().map(toSummary),
       }),
       'DEFERRED',
@@ -53,7 +52,8 @@ export function openSqliteStore(
         if (!sourceExists.get(offer.source)) throw new Error(`Source inconnue pour l'offre ${offer.key} : ${offer.source}`);
         const id = newId();
         const { key, source, url, title, company, city, department, salary, offerDate } = offer;
-        if (insertOffer.run({ id, key, source, url, title, company, city, department, salary, offerDate, addedAt, status: NEW_OFFER_STATUS }).changes === 0) continue;
+        if (insertOffer.run({ id, key, source, url, title, company, city, department, salary, offerDate, addedAt, status: NEW_OFFER_STATUS }).changes === 0)
+          continue;
         created.push({ id, source, url, status: NEW_OFFER_STATUS, title, company, city });
       }
       return created;

@@ -2,7 +2,10 @@ import { BOARDS, UNKNOWN_BOARD, type Activation, type Analysis, type Board, type
 import { z } from 'zod';
 
 // Rows are validated, not cast: z.object also drops what libsql adds to a row (`_metadata`).
-const flag = z.number().int().transform((value) => value !== 0);
+const flag = z
+  .number()
+  .int()
+  .transform((value) => value !== 0);
 
 const sourceRow = z.object({
   sender: z.string(),

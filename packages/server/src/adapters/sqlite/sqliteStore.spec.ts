@@ -22,7 +22,19 @@ describe('SQLite store file', () => {
     const store = openSqliteStore(file, availabilityOf);
     const on = { import: true, enrich: true, analyse: true };
     await store.addSources([{ sender: 'alert@indeed.com', board: 'Indeed', activation: on, available: on }]);
-    await store.saveOffers([{ key: 'indeed:1', source: 'alert@indeed.com', url: 'https://fr.indeed.com/viewjob?jk=1', title: 'Data', company: '', city: '', department: '', salary: '', offerDate: '' }]);
+    await store.saveOffers([
+      {
+        key: 'indeed:1',
+        source: 'alert@indeed.com',
+        url: 'https://fr.indeed.com/viewjob?jk=1',
+        title: 'Data',
+        company: '',
+        city: '',
+        department: '',
+        salary: '',
+        offerDate: '',
+      },
+    ]);
     await store.close();
 
     const reopened = openSqliteStore(file, availabilityOf);

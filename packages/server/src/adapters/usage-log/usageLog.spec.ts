@@ -11,7 +11,7 @@ describe('Usage log', () => {
   beforeEach(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'veille-usage-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('should keep today\'s calls across a restart', async () => {
+  it("should keep today's calls across a restart", async () => {
     const file = path.join(dir, 'usage.json');
     const log = openUsageLog(file);
     for (let index = 0; index < 50; index += 1) log.record({ api: 'Pages web', kind: 'GET', calls: 1, day: '2026-11-24' });
