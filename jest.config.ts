@@ -5,16 +5,23 @@ const transform: Config['transform'] = {
   '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }],
 };
 
-const project = (name: string, roots: string[]): Config => ({
-  displayName: name,
-  testEnvironment: 'node',
-  roots,
-  testMatch: ['**/*.spec.ts'],
-  transform,
-});
+const ROOTS = ['<rootDir>/packages/domain', '<rootDir>/packages/server'];
+const TIERS = { int: /\.int\.spec\.ts$/.source, e2e: /\.e2e\.spec\.ts$/.source };
+
+/** The test tiers by suffix: `*.spec.ts` pure and fast, `*.int.spec.ts` real servers and files, `*.e2e.spec.ts` a real browser. */
+function tier(name: string, testRegex: string, testPathIgnorePatterns: string[] = []): Config {
+  return {
+    displayName: name,
+    testEnvironment: 'node',
+    roots: ROOTS,
+    testRegex,
+    testPathIgnorePatterns: ['/node_modules/', ...testPathIgnorePatterns],
+    transform,
+  };
+}
 
 const config: Config = {
-  projects: [project('domain', ['<rootDir>/packages/domain']), project('server', ['<rootDir>/packages/server'])],
+  projects: [tier('unit', /\.spec\.ts$/.source, Object.values(TIERS)), tier('int', TIERS.int), tier('e2e', TIERS.e2e)],
   reporters: ['default', '<rootDir>/scripts/summary-reporter.cjs'],
   testTimeout: 30_000,
 };

@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../../test/chromium';
-import { startTestApp } from '../../test/harness';
-import { mountSmallDisk, smallDiskAvailable } from '../../test/smallDisk';
-import { seedDemo } from '../demo/seed';
+import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../chromium';
+import { startTestApp } from '../harness';
+import { mountSmallDisk, smallDiskAvailable } from '../smallDisk';
+import { seedDemo } from '../../src/demo/seed';
 
 const SCREENSHOTS = path.resolve(__dirname, '../../../../test-results');
 const describeWithBoth = chromiumAvailable() && smallDiskAvailable() ? describe : describe.skip;

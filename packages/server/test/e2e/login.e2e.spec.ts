@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { OfferStore } from '@veille/domain';
 import { chromium, type Browser } from 'playwright-core';
-import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../../test/chromium';
-import { freshDataDir, runEnded, startTestApp } from '../../test/harness';
-import type { Veille } from '../compose/startVeille';
+import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../chromium';
+import { freshDataDir, runEnded, startTestApp } from '../harness';
+import type { Veille } from '../../src/compose/startVeille';
 
 const SCREENSHOTS = path.resolve(__dirname, '../../../../test-results');
 const TOKEN = '7e3b9f21c4d8a6e05b1f9c3d7a2e8b46';

@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../../test/chromium';
-import { freshDataDir, startTestApp } from '../../test/harness';
-import type { Veille } from '../compose/startVeille';
-import { DEFAULT_CRITERIA } from '../criteria/criteria';
+import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../chromium';
+import { freshDataDir, startTestApp } from '../harness';
+import type { Veille } from '../../src/compose/startVeille';
+import { DEFAULT_CRITERIA } from '../../src/criteria/criteria';
 
 const SCREENSHOTS = path.resolve(__dirname, '../../../../test-results');
 const describeWithChromium = chromiumAvailable() ? describe : describe.skip;

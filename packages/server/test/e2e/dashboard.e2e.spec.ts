@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../../test/chromium';
-import { freshDataDir, startTestApp } from '../../test/harness';
-import type { Veille } from '../compose/startVeille';
+import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../chromium';
+import { freshDataDir, startTestApp } from '../harness';
+import type { Veille } from '../../src/compose/startVeille';
 
 const SCREENSHOTS = path.resolve(__dirname, '../../../../test-results');
 const describeWithChromium = chromiumAvailable() ? describe : describe.skip;

@@ -1,7 +1,7 @@
 import { chromium, type Browser } from 'playwright-core';
-import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../../test/chromium';
-import { freshDataDir, startTestApp } from '../../test/harness';
-import type { Veille } from '../compose/startVeille';
+import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../chromium';
+import { freshDataDir, startTestApp } from '../harness';
+import type { Veille } from '../../src/compose/startVeille';
 
 const describeWithChromium = chromiumAvailable() ? describe : describe.skip;
 
