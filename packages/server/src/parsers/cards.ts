@@ -1,6 +1,6 @@
 import type { AlertEmail, ParsedOffer } from '@veille/domain';
 import type { AnyNode, Element } from 'domhandler';
-import { loadHtml, walk } from '../parsing/html';
+import { isMarkupElement, isText, loadHtml, walk } from '../parsing/html';
 import { isThisMachine } from './thisMachine';
 import { untrack } from './tracking';
 
@@ -51,14 +51,14 @@ const WEB_SCHEMES = new Set(['http:', 'https:']);
 /** Marks a line break; raw newlines in the HTML source are only white space. */
 const BREAK = '\uE000';
 
-const isBlock = (node: AnyNode): boolean => node.type === 'tag' && BLOCKS.has(node.name);
+const isBlock = (node: AnyNode): boolean => isMarkupElement(node) && BLOCKS.has(node.name);
 
 const collect = (root: AnyNode): string[] => {
   const parts: string[] = [];
   walk([root], {
     enter: (node) => {
-      if (node.type === 'text') parts.push(node.data);
-      else if (node.type !== 'tag') return false;
+      if (isText(node)) parts.push(node.data);
+      else if (!isMarkupElement(node)) return false;
       else if (isBlock(node)) parts.push(BREAK);
       return true;
     },
@@ -95,7 +95,7 @@ const jobsInside = (links: Map<Element, JobLink>): Map<AnyNode, Set<string>> => 
 /** The largest element around a link that holds no other job: the job card. */
 const cardOf = (anchor: Element, key: string, inside: Map<AnyNode, Set<string>>): AnyNode => {
   let card: AnyNode = anchor;
-  for (let node = anchor.parent; node && node.type === 'tag' && node.name !== 'body' && node.name !== 'html'; node = node.parent) {
+  for (let node = anchor.parent; node && isMarkupElement(node) && node.name !== 'body' && node.name !== 'html'; node = node.parent) {
     const keys = inside.get(node);
     if (keys && (keys.size > 1 || !keys.has(key))) break;
     card = node;

@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
-import type { AnyNode } from 'domhandler';
-import { DomHandler, Parser } from 'htmlparser2';
+import type { AnyNode, Comment, Element, Text } from 'domhandler';
+import { DomHandler, DomUtils, Parser } from 'htmlparser2';
 
 /**
  * Chromium's HTML parser stops nesting at 512 levels too. The deepest real alert measured
@@ -46,6 +46,25 @@ export function loadHtml(html: string): cheerio.CheerioAPI {
   return cheerio.load(handler.root, { xml: OPTIONS });
 }
 
+// Node kinds through domhandler's guards as htmlparser2 bundles them: that domhandler builds the
+// nodes, and its `ElementType` is another enum than the one the `domhandler` types name.
+
+export function isText(node: AnyNode): node is Text {
+  return DomUtils.isText(node);
+}
+
+export function isComment(node: AnyNode): node is Comment {
+  return DomUtils.isComment(node);
+}
+
+/**
+ * An element whose children are markup. `isTag` also holds for <script> and <style>, whose
+ * children are code: outside XML mode they are the elements so named (their own node types).
+ */
+export function isMarkupElement(node: AnyNode): node is Element {
+  return DomUtils.isTag(node) && node.name !== 'script' && node.name !== 'style';
+}
+
 type Visitor = {
   /** Returns false to skip the node's children (and its `leave`). */
   enter: (node: AnyNode) => boolean;
@@ -83,8 +102,8 @@ export function plainText(roots: readonly AnyNode[]): string {
   const parts: string[] = [];
   walk(roots, {
     enter: (node) => {
-      if (node.type === 'text') parts.push(node.data);
-      return node.type !== 'comment';
+      if (isText(node)) parts.push(node.data);
+      return !isComment(node);
     },
   });
   return parts.join('');

@@ -1,5 +1,5 @@
 import type { AnyNode } from 'domhandler';
-import { loadHtml, walk } from '../../parsing/html';
+import { isComment, isText, loadHtml, walk } from '../../parsing/html';
 
 const BLOCKS = new Set(['p', 'div', 'li', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'section', 'article', 'ul', 'ol']);
 
@@ -16,8 +16,8 @@ export function textOf(nodes: readonly AnyNode[], skipped: readonly string[] = C
   const parts: string[] = [];
   walk(nodes, {
     enter: (node) => {
-      if (node.type === 'text') parts.push(node.data);
-      if (node.type === 'comment' || skipped.includes(nameOf(node) ?? '')) return false;
+      if (isText(node)) parts.push(node.data);
+      if (isComment(node) || skipped.includes(nameOf(node) ?? '')) return false;
       if (nameOf(node) === 'li') parts.push('• ');
       return true;
     },
