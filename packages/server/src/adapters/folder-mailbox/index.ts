@@ -189,6 +189,6 @@ export function createFolderMailbox(dir: string): Mailbox {
       });
       await moveWithoutOverwrite(id, source, fileOf(dir, id), archive);
     },
-    close: async () => undefined,
+    close: () => Promise.resolve(),
   };
 }

@@ -49,9 +49,11 @@ const size = (bytes: number): string => (bytes < 1024 * 1024 ? `${Math.round(byt
 
 const readCapped = async (response: Response, maxBytes: number): Promise<Uint8Array> => {
   if (!response.body) return new Uint8Array();
+  // undici types the stream's chunks as `any`; a fetch body yields bytes.
+  const body: AsyncIterable<Uint8Array> = response.body;
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of response.body) {
+  for await (const chunk of body) {
     size += chunk.byteLength;
     if (size > maxBytes) throw new PageTooLargeError();
     chunks.push(chunk);
@@ -114,12 +116,13 @@ export function createPageFetcher(options: PageFetcherOptions): ClosablePageFetc
     }
   };
 
-  // Read as if fetched: the same status handling, decoding and extraction follow.
-  const readOwn = async (url: URL, read: OwnPageReader): Promise<Fetched> => {
-    options.meter?.({ api: 'Pages web', kind: 'GET', calls: 1 });
-    const { status, html } = read(url.pathname);
-    return { status, location: null, body: Buffer.from(html), contentType: 'text/html; charset=utf-8' };
-  };
+  // Read as if fetched: the same status handling, decoding and extraction follow (a throw rejects, as a fetch would).
+  const readOwn = (url: URL, read: OwnPageReader): Promise<Fetched> =>
+    new Promise((resolve) => {
+      options.meter?.({ api: 'Pages web', kind: 'GET', calls: 1 });
+      const { status, html } = read(url.pathname);
+      resolve({ status, location: null, body: Buffer.from(html), contentType: 'text/html; charset=utf-8' });
+    });
 
   const fetchPage = async (start: string): Promise<PageOutcome> => {
     let url = new URL(start);

@@ -51,5 +51,6 @@ export function createRulesAnalyser(criteria: Criteria): Analyser {
     if (broken.length) sentences.push(`Rédhibitoire : ${broken.map((verdict) => verdict.title).join(', ')}.`);
     return { summary: sentences.join(' '), scores, total, dealBreakers, analyser: 'règles' };
   };
-  return { label: 'règles', analyse: async (offer) => analyse(offer) };
+  // Through the executor, a throw rejects the promise as the port's callers expect.
+  return { label: 'règles', analyse: (offer) => new Promise((resolve) => resolve(analyse(offer))) };
 }

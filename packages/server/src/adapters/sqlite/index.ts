@@ -7,6 +7,9 @@ import { migrate } from './schema';
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const READ_CHUNK = 500;
 
+/** The port is asynchronous, SQLite is not: runs `work` now and hands its result, or its throw as a rejection. */
+const settled = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
+
 /** Ids shaped like Airtable's record ids, so both stores hand out the same kind. */
 const newId = (): string => `rec${[...randomBytes(14)].map((byte) => ID_ALPHABET[byte % ID_ALPHABET.length]).join('')}`;
 
@@ -66,9 +69,18 @@ export function openSqliteStore(file: string, availability: (board: Board) => Ac
         if (!offerExists.get(id)) throw new Error(`Offre inconnue : ${id}`);
         const sets = ['status = @status'];
         const values: Record<string, string> = { id, status: patch.status };
-        if (patch.reason !== undefined) (sets.push('reason = @reason'), (values.reason = patch.reason));
-        if (patch.text !== undefined) (sets.push('text = @text'), (values.text = patch.text));
-        if (patch.analysis) (sets.push('analysis = @analysis'), (values.analysis = JSON.stringify(patch.analysis)));
+        if (patch.reason !== undefined) {
+          sets.push('reason = @reason');
+          values.reason = patch.reason;
+        }
+        if (patch.text !== undefined) {
+          sets.push('text = @text');
+          values.text = patch.text;
+        }
+        if (patch.analysis) {
+          sets.push('analysis = @analysis');
+          values.analysis = JSON.stringify(patch.analysis);
+        }
         for (const [field, column] of Object.entries(FILLABLE)) {
           const value = patch.fill?.[field as keyof typeof FILLABLE];
           if (!value) continue;
@@ -91,25 +103,27 @@ export function openSqliteStore(file: string, availability: (board: Board) => Ac
   };
 
   return {
-    load: async () => load(),
-    addSources: async (sources) => {
-      transaction(db, () => {
-        const insertSource = db.prepare(
-          'INSERT INTO sources (sender, board, import_on, enrich_on, analyse_on) VALUES (?, ?, ?, ?, ?) ON CONFLICT(sender) DO NOTHING',
-        );
-        for (const source of sources) {
-          const { import: imports, enrich, analyse } = source.activation;
-          insertSource.run(source.sender, source.board, +imports, +enrich, +analyse);
-        }
-      });
-    },
-    setActivation: async (sender, phase, enabled) => {
-      const { changes } = db.prepare(`UPDATE sources SET ${FLAG_COLUMN[phase]} = ? WHERE sender = ?`).run(+enabled, sender);
-      if (changes === 0) throw new Error(`Source inconnue : ${sender}`);
-    },
-    saveOffers: async (offers) => saveOffers(offers),
-    updateOffers: async (updates) => updateOffers(updates),
-    readOffers: async (ids) => readOffers(ids),
+    load: () => settled(load),
+    addSources: (sources) =>
+      settled(() =>
+        transaction(db, () => {
+          const insertSource = db.prepare(
+            'INSERT INTO sources (sender, board, import_on, enrich_on, analyse_on) VALUES (?, ?, ?, ?, ?) ON CONFLICT(sender) DO NOTHING',
+          );
+          for (const source of sources) {
+            const { import: imports, enrich, analyse } = source.activation;
+            insertSource.run(source.sender, source.board, +imports, +enrich, +analyse);
+          }
+        }),
+      ),
+    setActivation: (sender, phase, enabled) =>
+      settled(() => {
+        const { changes } = db.prepare(`UPDATE sources SET ${FLAG_COLUMN[phase]} = ? WHERE sender = ?`).run(+enabled, sender);
+        if (changes === 0) throw new Error(`Source inconnue : ${sender}`);
+      }),
+    saveOffers: (offers) => settled(() => saveOffers(offers)),
+    updateOffers: (updates) => settled(() => updateOffers(updates)),
+    readOffers: (ids) => settled(() => readOffers(ids)),
     listOffers: ({ source, status, limit = 1_000 } = {}) =>
       db
         .prepare(`SELECT * FROM offers WHERE (@source = '' OR source = @source) AND (@status = '' OR status = @status) ORDER BY rowid LIMIT @limit`)
@@ -117,8 +131,9 @@ export function openSqliteStore(file: string, availability: (board: Board) => Ac
         .map(toRecord),
     // Every write is already its own transaction.
     flush: () => undefined,
-    close: async () => {
-      db.close();
-    },
+    close: () =>
+      settled(() => {
+        db.close();
+      }),
   };
 }
