@@ -38,7 +38,7 @@ export async function decodeAlert(raw: Uint8Array, options: { maxBytes?: number 
       skipTextLinks: true,
     });
   } catch (error) {
-    throw new Error(`Email illisible (MIME invalide) : ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`Email illisible (MIME invalide) : ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   const decoded = alertSchema.safeParse({
     sender: normalizeSender(parsed.from?.value[0]?.address ?? ''),

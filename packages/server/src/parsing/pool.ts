@@ -75,8 +75,8 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       try {
         reading = await run<EmailReading>({ kind: 'email', board, raw });
       } catch (error) {
-        if (error instanceof TimeLimitError) throw new Error(`Email trop complexe à lire (plus de ${limit}) : laissé dans la boîte.`);
-        throw new Error(`Lecture de l'email impossible : ${messageOf(error)}`);
+        if (error instanceof TimeLimitError) throw new Error(`Email trop complexe à lire (plus de ${limit}) : laissé dans la boîte.`, { cause: error });
+        throw new Error(`Lecture de l'email impossible : ${messageOf(error)}`, { cause: error });
       }
       if ('error' in reading) throw new Error(reading.error);
       return reading.offers;

@@ -267,7 +267,7 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
         });
       } catch (error) {
         if (error instanceof AirtableRequestError && error.type === 'ROW_DOES_NOT_EXIST')
-          throw new Error(`Source inconnue : ${sender} (supprimée dans Airtable)`);
+          throw new Error(`Source inconnue : ${sender} (supprimée dans Airtable)`, { cause: error });
         throw error;
       }
     },
