@@ -1,4 +1,4 @@
-import { actionable, decideRun, event, PHASES, type PhaseId } from '@veille/domain';
+import { actionable, decideRun, event, type PhaseId } from '@veille/domain';
 import type { Subscription } from 'rxjs';
 import { WriteFailedError } from '../disk/writeFailures';
 import { messageOf, redact } from '../errors';
@@ -76,7 +76,7 @@ export function startScheduler(
 
   return {
     idle: async () => {
-      while (running.size > 0) await Promise.all(PHASES.map((phase) => running.get(phase)));
+      while (running.size > 0) await Promise.all([...running.values()]);
     },
     close: () => subscription.unsubscribe(),
   };

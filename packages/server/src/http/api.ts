@@ -34,7 +34,7 @@ const statusOf = (error: unknown): number => {
   return typeof status === 'number' && status >= 400 && status < 500 ? status : 500;
 };
 
-type Handler = (request: Request, response: Response) => Promise<unknown> | unknown;
+type Handler = (request: Request, response: Response) => Promise<void> | void;
 
 const on =
   (handler: Handler) =>

@@ -33,6 +33,7 @@ const urlInJson = (text: string): string | undefined => {
 const decodeBase64Url = (segment: string): string | undefined => {
   if (segment.length < 16 || !/^[A-Za-z0-9_-]+={0,2}$/.test(segment)) return undefined;
   const text = bytesToText(Buffer.from(segment.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
+  // eslint-disable-next-line no-control-regex -- a URL in decoded bytes ends at the first control character.
   return urlInJson(text) ?? /https?:\/\/[^\s"<>\u0000-\u001f]+/.exec(text)?.[0];
 };
 

@@ -52,13 +52,13 @@ class Live {
       this.#retry = setTimeout(() => this.#open(), this.#retryMs);
       this.#retryMs = Math.min(this.#retryMs * 2, RETRY_MAX_MS);
     });
-    source.addEventListener('snapshot', (message) => {
+    source.addEventListener('snapshot', (message: MessageEvent<string>) => {
       this.projection = fromView(JSON.parse(message.data) as StateView);
       this.loaded = true;
     });
     for (const type of DOMAIN_EVENT_TYPES) {
-      source.addEventListener(type, (message) => {
-        const event = { type, data: JSON.parse(message.data) } as DomainEvent;
+      source.addEventListener(type, (message: MessageEvent<string>) => {
+        const event = { type, data: JSON.parse(message.data) as unknown } as DomainEvent;
         this.projection = evolve(this.projection, event);
         // Each message's id is the server's version after that event: a gap means one was lost,
         // and only a fresh snapshot can repair the counts.

@@ -16,7 +16,7 @@ export type Batcher<T, R> = {
  * unsettled is rejected with its error.
  */
 export function createBatcher<T, R>(size: number, delayMs: number, send: (jobs: Job<T, R>[]) => Promise<void>): Batcher<T, R> {
-  let pending: Job<T, R>[] = [];
+  const pending: Job<T, R>[] = [];
   let timer: NodeJS.Timeout | undefined;
   const running = new Set<Promise<void>>();
 

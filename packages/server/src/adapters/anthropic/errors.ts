@@ -1,7 +1,8 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { UnavailableError } from '../../errors';
 
-const detailOf = (error: InstanceType<typeof Anthropic.APIError>): string => {
+// The SDK types the body by the class's type arguments, which `instanceof` leaves as `any`: read it as unknown.
+const detailOf = (error: { readonly error: unknown }): string => {
   const body = error.error as { error?: { message?: unknown } } | undefined;
   const message = typeof body?.error?.message === 'string' ? body.error.message : '';
   return message ? ` : ${message.slice(0, 300)}` : '';

@@ -10,8 +10,7 @@ const textOf = (page: Page, selectors: string): string => {
   return plainText(found.toArray()).replace(/\s+/g, ' ').trim();
 };
 
-const compact = (fields: Partial<OfferFields>): Partial<OfferFields> =>
-  Object.fromEntries(Object.entries(fields).filter(([, value]) => value)) as Partial<OfferFields>;
+const compact = (fields: Partial<OfferFields>): Partial<OfferFields> => Object.fromEntries(Object.entries(fields).filter(([, value]) => value));
 
 /** One board's page layout: where its description and details sit, and how it says an offer is closed. */
 type Layout = { host: RegExp; description: string; title: string; company: string; place: string; closed?: RegExp };

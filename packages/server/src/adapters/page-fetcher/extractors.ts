@@ -67,7 +67,7 @@ const flatten = (data: unknown): unknown[] => {
   const pending: { node: unknown; level: number }[] = [{ node: data, level: 0 }];
   for (let next = pending.pop(); next; next = pending.pop()) {
     const { node, level } = next;
-    const inner = Array.isArray(node) ? node : node && typeof node === 'object' && '@graph' in node ? [(node as { '@graph': unknown })['@graph']] : undefined;
+    const inner = Array.isArray(node) ? node : node && typeof node === 'object' && '@graph' in node ? [node['@graph']] : undefined;
     if (!inner) found.push(node);
     else if (level < MAX_JSON_LD_NESTING) for (let index = inner.length - 1; index >= 0; index -= 1) pending.push({ node: inner[index], level: level + 1 });
   }
@@ -93,7 +93,7 @@ const fieldsOf = (posting: JobPosting): Partial<OfferFields> => {
     salary: salaryOf(posting.baseSalary),
     offerDate: posting.datePosted && /^\d{4}-\d{2}-\d{2}/.test(posting.datePosted) ? posting.datePosted.slice(0, 10) : undefined,
   };
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value)) as Partial<OfferFields>;
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value));
 };
 
 /** schema.org JobPosting in JSON-LD, the structured data most boards publish for search engines. */
