@@ -6,7 +6,7 @@ const criteria = JSON.stringify(
     salaryFloor: 45000.5,
     remoteOk: true,
     other: null,
-    dealBreakers: [{ title: 'Stage', description: 'Pas de \"stage\"\\n\u00e9t\u00e9', keywords: [] }],
+    dealBreakers: [{ title: 'Stage', description: 'Pas de "stage"\\n\u00e9t\u00e9', keywords: [] }],
     scores: {},
   },
   null,

@@ -86,7 +86,7 @@ describe('The criteria, edited in the page', () => {
       const done = await run(started);
 
       expect(repaired.status).toBe(200);
-      expect(JSON.parse(readFileSync(file(), 'utf8')).salaryFloor).toBe(50_000);
+      expect((JSON.parse(readFileSync(file(), 'utf8')) as Criteria).salaryFloor).toBe(50_000);
       expect(await (await fetch(`${started.url}/api/criteria`)).json()).toMatchObject({ salaryFloor: 50_000 });
       expect(done.run.phases.analyse).toMatchObject({ state: 'finished' });
       expect([...done.offers.values()].filter((offer) => offer.status === 'À analyser')).toEqual([]);

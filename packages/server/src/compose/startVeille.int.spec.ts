@@ -4,6 +4,7 @@ import type { StateView } from '@veille/domain';
 import { freshDataDir, runEnded, startTestApp, until } from '../../test/harness';
 import { openSse } from '../../test/sseClient';
 import { trackTimers } from '../../test/timers';
+import type { Criteria } from '../criteria/criteria';
 import type { Veille } from './startVeille';
 
 const FINAL = new Set(['À traiter', 'Expiré', 'Ignoré']);
@@ -158,7 +159,7 @@ describe('Veille on embedded defaults', () => {
       const response = await post(app, '/api/sources/x%40y.fr/activation', { phase: 'everything' });
 
       expect(response.status).toBe(400);
-      expect((await response.json()).error).toContain('phase');
+      expect(((await response.json()) as { error: string }).error).toContain('phase');
     });
   });
 
@@ -191,9 +192,9 @@ describe('Veille on embedded defaults', () => {
       const state = await runEnded(app.deps.bus);
 
       expect(invalid.status).toBe(400);
-      expect((await invalid.json()).error).toMatch(/salaryFloor[\s\S]*dealBreakers/);
+      expect(((await invalid.json()) as { error: string }).error).toMatch(/salaryFloor[\s\S]*dealBreakers/);
       expect(valid.status).toBe(200);
-      const saved = JSON.parse(readFileSync(path.join(dataDir, 'criteres.json'), 'utf8'));
+      const saved = JSON.parse(readFileSync(path.join(dataDir, 'criteres.json'), 'utf8')) as Criteria;
       expect(saved.dealBreakers[0].title).toBe('Python');
       const analysed = [...state.offers.values()].filter((offer) => offer.status === 'À traiter').map((offer) => offer.id);
       const records = await app.deps.store.readOffers(analysed);

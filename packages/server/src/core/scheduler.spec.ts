@@ -70,10 +70,8 @@ describe('Scheduler', () => {
     it('should mark it failed without the secret in its message, and still end the run', async () => {
       const bus = createBus();
       bus.emit(event('TableLoaded', { sources: [{ sender, board: 'HelloWork', activation: on, available: on }], offers: [offer('a', 'A compléter')] }));
-      const failing: PhaseRunner = async () => {
-        throw new Error('login refused for password s3cret');
-      };
-      const idle: Record<PhaseId, PhaseRunner> = { import: async () => undefined, enrich: failing, analyse: async () => undefined };
+      const failing: PhaseRunner = () => Promise.reject(new Error('login refused for password s3cret'));
+      const idle: Record<PhaseId, PhaseRunner> = { import: () => Promise.resolve(), enrich: failing, analyse: () => Promise.resolve() };
       const scheduler = startScheduler(deps(bus), idle);
 
       bus.emit(event('RunStarted', { at: now().toISOString() }));

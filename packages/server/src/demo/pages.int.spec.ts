@@ -4,7 +4,10 @@ import express from 'express';
 import { DEMO_OFFERS } from './catalogue';
 import { demoPageAt, demoPagesRouter } from './pages';
 
-const jsonLd = (html: string): Record<string, any> => JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]);
+/** The page's JobPosting, with the fields these tests read one by one. */
+type Posting = Record<string, unknown> & { description: string; validThrough: string; datePosted: string; hiringOrganization: { name: string } };
+
+const jsonLd = (html: string): Posting => JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]) as Posting;
 
 describe('The demo offer pages', () => {
   let server: Server;

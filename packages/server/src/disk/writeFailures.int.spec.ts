@@ -57,11 +57,11 @@ describe('Write failures', () => {
       ]) {
         expect(writeFailureOf(error, write)).toBeUndefined();
       }
-      await expect(attemptWrite(write, () => Promise.reject(noFolder))).rejects.toBe(noFolder);
+      await expect(attemptWrite(write, () => Promise.reject(noFolder as Error))).rejects.toBe(noFolder);
     });
 
     it('should pass a successful write through and turn a refused one into a WriteFailedError', async () => {
-      await expect(attemptWrite(write, async () => 3)).resolves.toBe(3);
+      await expect(attemptWrite(write, () => Promise.resolve(3))).resolves.toBe(3);
       await expect(attemptWrite(write, () => Promise.reject(errno('ENOSPC')))).rejects.toBeInstanceOf(WriteFailedError);
     });
   });

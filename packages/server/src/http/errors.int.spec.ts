@@ -79,9 +79,7 @@ describe('Given an unexpected failure behind a route', () => {
       {
         wrapStore: (store) => ({
           ...store,
-          setActivation: async () => {
-            throw new Error("EBADF: bad file descriptor, read '/home/someone/veille/data/veille.sqlite'");
-          },
+          setActivation: () => Promise.reject(new Error("EBADF: bad file descriptor, read '/home/someone/veille/data/veille.sqlite'")),
         }),
       },
     );

@@ -94,7 +94,7 @@ export async function benchPhases(): Promise<void> {
   const scheduler = startScheduler(
     { bus, now: () => new Date(), log: pino({ level: 'silent' }), secrets: [] },
     {
-      import: async () => undefined,
+      import: () => Promise.resolve(),
       enrich: enrichPhase(deps),
       analyse: analysePhase(deps),
     },

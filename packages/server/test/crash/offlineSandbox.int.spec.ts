@@ -27,7 +27,7 @@ describeSandbox('Offline sandbox for the crash trials', () => {
     const started = Date.now();
     const run = spawnSync(command, args, { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(run.stderr);
-    return { ...JSON.parse(run.stdout), ms: Date.now() - started };
+    return { ...(JSON.parse(run.stdout) as { code?: string; address?: string }), ms: Date.now() - started };
   };
 
   it('should fail at once the lookup of a name the machine resolves (its package registry), as with no DNS', () => {

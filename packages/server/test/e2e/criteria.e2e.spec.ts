@@ -4,7 +4,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../chromium';
 import { freshDataDir, startTestApp } from '../harness';
 import type { Veille } from '../../src/compose/startVeille';
-import { DEFAULT_CRITERIA } from '../../src/criteria/criteria';
+import { DEFAULT_CRITERIA, type Criteria } from '../../src/criteria/criteria';
 
 const SCREENSHOTS = path.resolve(__dirname, '../../../../test-results');
 const describeWithChromium = chromiumAvailable() ? describe : describe.skip;
@@ -68,7 +68,7 @@ describeWithChromium('A broken criteria file and a refused email, in a real brow
     await page.getByText('Critères enregistrés').waitFor();
     await expect(save.isEnabled()).resolves.toBe(true);
     await expect(broken.count()).resolves.toBe(0);
-    expect(JSON.parse(readFileSync(path.join(dataDir, 'criteres.json'), 'utf8')).salaryFloor).toBe(52_000);
+    expect((JSON.parse(readFileSync(path.join(dataDir, 'criteres.json'), 'utf8')) as Criteria).salaryFloor).toBe(52_000);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'criteria-repaired.png'), fullPage: true });
   }, 60_000);

@@ -64,7 +64,7 @@ describeWithChromium('The dashboard in a real browser', () => {
       undefined,
       { timeout: 60_000 },
     );
-    const seen = (await page.evaluate(() => (window as unknown as { __seen: Record<string, string[]> }).__seen)) as Record<string, string[]>;
+    const seen = await page.evaluate(() => (window as unknown as { __seen: Record<string, string[]> }).__seen);
     const numbers = (values: string[]) => values.map((value) => Number(value.replace(/\D/g, '') || 0));
     expect(Math.max(...numbers(seen['A compléter']))).toBeGreaterThan(0);
     expect(numbers(seen['À traiter']).length).toBeGreaterThan(2);

@@ -53,7 +53,7 @@ describe('Fake Airtable', () => {
 
     expect(all).toHaveLength(250);
     expect(fake.count('list')).toBe(3 + 1);
-    await expect(base.makeRequest({ path: '/Items', qs: { offset: first.body.offset } })).rejects.toMatchObject({
+    await expect(base.makeRequest({ path: '/Items', qs: { offset: (first.body as { offset: string }).offset } })).rejects.toMatchObject({
       statusCode: 422,
       error: 'LIST_RECORDS_ITERATOR_NOT_AVAILABLE',
     });
@@ -81,7 +81,9 @@ describe('Fake Airtable', () => {
     await expect(base('Items').create([{ fields: { Status: 'Later' } }])).rejects.toMatchObject({ statusCode: 422, error: 'INVALID_MULTIPLE_CHOICE_OPTIONS' });
     await base('Items').create([{ fields: { Status: 'Later' } }], { typecast: true });
 
-    const tables = (await meta.makeRequest({ path: '/tables' })).body.tables as { fields: { name: string; options?: { choices?: { name: string }[] } }[] }[];
+    const { tables } = (await meta.makeRequest({ path: '/tables' })).body as {
+      tables: { fields: { name: string; options?: { choices?: { name: string }[] } }[] }[];
+    };
     expect(tables[0].fields[1].options?.choices?.map((choice) => choice.name)).toEqual(['Todo', 'Done', 'Later']);
   });
 
@@ -94,8 +96,9 @@ describe('Fake Airtable', () => {
       body: { records: [{ fields: { Name: 'a', Score: 2 } }, { fields: { Name: 'b', Score: 3 } }], performUpsert: { fieldsToMergeOn: ['Name'] } },
     });
 
-    expect(answer.body.createdRecords).toHaveLength(1);
-    expect(answer.body.updatedRecords).toHaveLength(1);
+    const { createdRecords, updatedRecords } = answer.body as { createdRecords: unknown[]; updatedRecords: unknown[] };
+    expect(createdRecords).toHaveLength(1);
+    expect(updatedRecords).toHaveLength(1);
     expect(fake.records('Items').map((record) => record.fields)).toEqual([
       { Name: 'a', Score: 2 },
       { Name: 'b', Score: 3 },

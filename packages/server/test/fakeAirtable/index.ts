@@ -109,7 +109,7 @@ export async function startFakeAirtable(options: FakeAirtableOptions = {}) {
     const url = new URL(request.url ?? '/', 'http://fake');
     const segments = url.pathname.split('/').filter(Boolean).slice(1);
     const text = await readBody(request);
-    let body: Record<string, unknown> = {};
+    let body: Record<string, unknown>;
     try {
       body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
     } catch {

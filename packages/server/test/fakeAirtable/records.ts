@@ -12,10 +12,13 @@ const invalid = (type: string, message: string): never => {
   throw new ApiError(422, type, message);
 };
 
+const isNames = (value: unknown): value is string[] => Array.isArray(value) && value.every((name) => typeof name === 'string');
+
 const positiveInt = (value: unknown, name: string, max = Infinity): number | undefined => {
   if (value === undefined || value === '') return undefined;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 1 || number > max) invalid('INVALID_REQUEST_UNKNOWN', `Invalid ${name}: ${String(value)}`);
+  if (!Number.isInteger(number) || number < 1 || number > max)
+    invalid('INVALID_REQUEST_UNKNOWN', `Invalid ${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
   return number;
 };
 
@@ -121,7 +124,7 @@ export function createRecords(base: FakeBase, offsetTtlMs: () => number) {
       return { records: planned.map(({ record }) => base.toJson(table, record)) };
     }
     const merge = upsert.fieldsToMergeOn;
-    if (!Array.isArray(merge) || merge.length === 0 || merge.length > 3 || merge.some((name) => typeof name !== 'string' || !base.fieldByName(table, name))) {
+    if (!isNames(merge) || merge.length === 0 || merge.length > 3 || merge.some((name) => !base.fieldByName(table, name))) {
       return invalid('INVALID_REQUEST_UNKNOWN', 'performUpsert.fieldsToMergeOn must name 1 to 3 fields of the table');
     }
     const existing = new Map<string, StoredRecord[]>();

@@ -15,6 +15,13 @@ const body = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** What these tests read of an answer: its blocks and cache counts, or its error. */
+type Answer = {
+  content: { type: string; text: string }[];
+  usage: { cache_creation_input_tokens: number; cache_read_input_tokens: number };
+  error?: unknown;
+};
+
 describe('Fake Messages API', () => {
   let fake: FakeAnthropic;
 
@@ -32,14 +39,14 @@ describe('Fake Messages API', () => {
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(payload),
     });
-    return { status: response.status, json: (await response.json()) as Record<string, any> };
+    return { status: response.status, json: (await response.json()) as Answer };
   };
 
   it('should answer structured output that fits the schema, after a thinking block', async () => {
     const { status, json } = await post(body());
 
     expect(status).toBe(200);
-    expect(json.content.map((block: { type: string }) => block.type)).toEqual(['thinking', 'text']);
+    expect(json.content.map((block) => block.type)).toEqual(['thinking', 'text']);
     expect(JSON.parse(json.content[1].text)).toEqual({ note: 12 });
   });
 

@@ -5,18 +5,19 @@ import { createPageFetcher, type ClosablePageFetcher } from '.';
 import type { Resolver } from './lookup';
 
 type Route = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
+type SyncRoute = (request: IncomingMessage, response: ServerResponse) => void;
 
 const html = (body: string, head = ''): string => `<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`;
 const jsonLd = (data: unknown): string => `<script type="application/ld+json">${JSON.stringify(data)}</script>`;
 const send =
-  (status: number, body: string, headers: Record<string, string> = {}): Route =>
+  (status: number, body: string, headers: Record<string, string> = {}): SyncRoute =>
   (_request, response) => {
     response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
     response.end(body);
   };
 
 const sendBytes =
-  (status: number, body: Buffer, headers: Record<string, string>): Route =>
+  (status: number, body: Buffer, headers: Record<string, string>): SyncRoute =>
   (_request, response) => {
     response.writeHead(status, headers);
     response.end(body);
@@ -87,12 +88,12 @@ const listening = async (server: Server, host = '127.0.0.1'): Promise<string> =>
 /** A resolver that gives each name its scripted answers in turn, the last one for good, and counts the questions. */
 const scriptedResolver = (answers: Record<string, string[][]>) => {
   const asked: Record<string, number> = {};
-  const lookup: Resolver = async (hostname) => {
+  const lookup: Resolver = (hostname) => {
     const script = answers[hostname];
-    if (!script) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+    if (!script) return Promise.reject(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }));
     const turn = asked[hostname] ?? 0;
     asked[hostname] = turn + 1;
-    return script[Math.min(turn, script.length - 1)].map((address): LookupAddress => ({ address, family: isIP(address) }));
+    return Promise.resolve(script[Math.min(turn, script.length - 1)].map((address): LookupAddress => ({ address, family: isIP(address) })));
   };
   return { lookup, asked };
 };
@@ -209,9 +210,9 @@ describe('Page fetcher', () => {
     let reached: string[] = [];
 
     beforeAll(async () => {
-      inside = createServer((request, response) => {
+      inside = createServer(async (request, response) => {
         reached.push(request.url ?? '');
-        ROUTES['/jsonld'](request, response);
+        await ROUTES['/jsonld'](request, response);
       });
       insideOrigin = await listening(inside);
       insidePort = Number(new URL(insideOrigin).port);

@@ -10,10 +10,10 @@ const tempFile = () => {
   return { file: path.join(dir, 'veille.sqlite'), remove: () => rmSync(dir, { recursive: true, force: true }) };
 };
 
-describeOfferStoreContract('SQLite', async () => {
+describeOfferStoreContract('SQLite', () => {
   const { file, remove } = tempFile();
   const store = openSqliteStore(file, availabilityOf);
-  return { store, cleanup: async () => (await store.close(), remove()) };
+  return Promise.resolve({ store, cleanup: async () => (await store.close(), remove()) });
 });
 
 describe('SQLite store file', () => {

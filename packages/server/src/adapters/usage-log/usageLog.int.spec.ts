@@ -4,6 +4,10 @@ import path from 'node:path';
 import { mountSmallDisk, smallDiskAvailable, type SmallDisk } from '../../../test/smallDisk';
 import { openUsageLog } from '.';
 
+/** The calls written to the file for one API on one day. */
+const callsOnDisk = (file: string, day: string, api: string): number =>
+  (JSON.parse(readFileSync(file, 'utf8')) as { days: Record<string, Record<string, { calls: number }>> }).days[day][api].calls;
+
 const describeWithSmallDisk = smallDiskAvailable() ? describe : describe.skip;
 
 describe('Usage log', () => {
@@ -44,13 +48,13 @@ describe('Usage log', () => {
 
       expect(failures).toEqual([expect.objectContaining({ code: 'ENOSPC' }), expect.objectContaining({ code: 'ENOSPC' })]);
       expect(log.today('2026-11-24')['Pages web'].calls).toBe(6);
-      expect(JSON.parse(readFileSync(file, 'utf8')).days['2026-11-24']['Pages web'].calls).toBe(1);
+      expect(callsOnDisk(file, '2026-11-24', 'Pages web')).toBe(1);
 
       disk.free();
       log.record({ api: 'Pages web', kind: 'GET', calls: 4, day: '2026-11-24' });
       await log.flush();
 
-      expect(JSON.parse(readFileSync(file, 'utf8')).days['2026-11-24']['Pages web'].calls).toBe(10);
+      expect(callsOnDisk(file, '2026-11-24', 'Pages web')).toBe(10);
       expect(readdirSync(disk.dir)).toEqual(['usage.json']);
     });
 
@@ -73,7 +77,7 @@ describe('Usage log', () => {
 
       await log.flush();
 
-      expect(JSON.parse(readFileSync(file, 'utf8')).days['2026-11-24'].Claude.calls).toBe(1);
+      expect(callsOnDisk(file, '2026-11-24', 'Claude')).toBe(1);
     });
   });
 
