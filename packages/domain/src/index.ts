@@ -5,6 +5,7 @@ export * from './decisions';
 export * from './events';
 export * from './jsonSyntax';
 export * from './offer';
+export * from './phaseLine';
 export * from './phases';
 export * from './ports';
 export * from './projection';

@@ -1,4 +1,5 @@
 import { actionable } from './decisions';
+import { phaseLineState, phaseStateOf, type PhaseLineState } from './phaseLine';
 import { PHASES, type PhaseId } from './phases';
 import { initialProjection, type PhaseRun, type Projection } from './projection';
 import type { RefusedMail } from './ports';
@@ -16,7 +17,8 @@ export type StateView = {
     readonly endedAt?: string;
     readonly outcome?: 'done' | 'stopped';
     readonly stopReason?: string;
-    readonly phases: (PhaseRun & { readonly id: PhaseId; readonly actionable: number })[];
+    /** Each phase line: `state` is what the line shows (`waiting` while earlier phases may still feed it). */
+    readonly phases: (Omit<PhaseRun, 'state'> & { readonly id: PhaseId; readonly state: PhaseLineState; readonly actionable: number })[];
   };
   readonly usage: Usage;
   readonly startup: 'starting' | 'ready';
@@ -36,7 +38,7 @@ export function toView(state: Projection): StateView {
       endedAt: state.run.endedAt,
       outcome: state.run.outcome,
       stopReason: state.run.stopReason,
-      phases: PHASES.map((id) => ({ id, ...state.run.phases[id], actionable: actionable(state, id) })),
+      phases: PHASES.map((id) => ({ id, ...state.run.phases[id], state: phaseLineState(state, id), actionable: actionable(state, id) })),
     },
     usage: state.usage,
     startup: state.startup,
@@ -62,7 +64,9 @@ export function fromView(view: StateView): Projection {
     state.counts.set(row.source, { ...row.counts });
     if (row.toImport > 0) state.toImport.set(row.source, row.toImport);
   }
-  const phases = Object.fromEntries(view.run.phases.map(({ id, actionable: _actionable, ...phase }) => [id, phase])) as Record<PhaseId, PhaseRun>;
+  const phases = Object.fromEntries(
+    view.run.phases.map(({ id, actionable: _actionable, ...phase }) => [id, { ...phase, state: phaseStateOf(phase.state, phase.total) }]),
+  ) as Record<PhaseId, PhaseRun>;
   return {
     ...state,
     version: view.version,
