@@ -1,16 +1,16 @@
 import { OTHER_STATUS, STATUS, type Column, type PhaseId } from '@veille/domain';
 
-/** One colour per status column, so a count is found by its colour before its name is read. */
+/** One colour per status column, so a count is found by its colour before its name is read; each keeps white text readable (WCAG AA, 4.5:1). */
 export const COLUMN_COLOURS = {
-  [STATUS.toComplete]: '#d97706',
+  [STATUS.toComplete]: '#b45309',
   [STATUS.toAnalyse]: '#2563eb',
-  [STATUS.toProcess]: '#059669',
+  [STATUS.toProcess]: '#047857',
   [STATUS.applied]: '#7c3aed',
   [STATUS.rejected]: '#dc2626',
   [STATUS.processed]: '#475569',
-  [STATUS.ignored]: '#94a3b8',
+  [STATUS.ignored]: '#64748b',
   [STATUS.expired]: '#78716c',
-  [OTHER_STATUS]: '#a1a1aa',
+  [OTHER_STATUS]: '#71717a',
 } satisfies Record<Column, string>;
 
 /** What each activation icon switches on, in the words of the page. */
