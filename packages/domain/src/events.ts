@@ -1,4 +1,5 @@
 import type { OfferSummary } from './offer';
+import type { AnalysisDigest } from './offers/digest';
 import type { RefusedMail } from './ports';
 import type { PhaseId } from './phases';
 import type { Source } from './source';
@@ -21,6 +22,8 @@ export type MailboxAudited = Event<'MailboxAudited', { bySender: Record<string, 
 export type SourceAdded = Event<'SourceAdded', { source: Source }>;
 export type SourceActivationChanged = Event<'SourceActivationChanged', { sender: string; phase: PhaseId; enabled: boolean }>;
 export type OfferCreated = Event<'OfferCreated', { offer: OfferSummary }>;
+/** Fields a phase fills where the projection had nothing: what the user typed stays. */
+export type OfferDetails = Partial<Pick<OfferSummary, 'title' | 'company' | 'city' | 'salary' | 'offerDate'>>;
 export type OfferStatusChanged = Event<
   'OfferStatusChanged',
   {
@@ -30,7 +33,11 @@ export type OfferStatusChanged = Event<
     to: string;
     reason?: string;
     /** Fields a phase corrected on the way (a better title from the page, say). */
-    details?: Partial<Pick<OfferSummary, 'title' | 'company' | 'city'>>;
+    details?: OfferDetails;
+    /** Phase 2 stored the offer's text: it may be analysed again from now on. */
+    hasText?: true;
+    /** Phase 3's analysis, as the list shows it: the table and every open list move without a reload. */
+    analysis?: AnalysisDigest;
   }
 >;
 export type OfferDeleted = Event<'OfferDeleted', { offerId: string; source: string; status: string }>;

@@ -1,4 +1,10 @@
-/** What the projection keeps of an offer: enough to count it, pick it as work and name it. */
+import type { AnalysisDigest } from './offers/digest';
+
+/**
+ * What the projection keeps of an offer: enough to count it, pick it as work, list it, rank it and
+ * decide a change by hand (it is the `OfferFacts` of `decideStatusChange`). Its text and the
+ * analysis's corrections stay in the store.
+ */
 export type OfferSummary = {
   readonly id: string;
   readonly source: string;
@@ -9,6 +15,15 @@ export type OfferSummary = {
   city: string;
   /** Why the offer was set aside (Ignoré, Expiré), shown on hover. */
   reason?: string;
+  salary: string;
+  /** YYYY-MM-DD the board gives for the offer, or ''. */
+  offerDate: string;
+  /** YYYY-MM-DD the offer was stored. */
+  addedAt: string;
+  hasText: boolean;
+  analysed: boolean;
+  /** What the list shows of the analysis, once there is one. */
+  analysis?: AnalysisDigest;
 };
 
 /** The label of an offer in a phase line: "HelloWork — Data engineer (Lyon)". */

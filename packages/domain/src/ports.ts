@@ -30,11 +30,15 @@ export type Analysis = {
   summary: string;
   /** Scores from 0 to 20, by criterion name (localisation, salaire, culture, qualité…). */
   scores: Record<string, number>;
+  /** Why each score, by criterion name: one short sentence (absent from analyses stored before they were asked for). */
+  justifications: Record<string, string>;
   /** Weighted total computed by the product, from 0 to 20. */
   total: number;
   dealBreakers: DealBreakerVerdict[];
   /** Who scored: the transparent rules, or a named model. */
   analyser: string;
+  /** What the analyser's calls for this offer cost, in US dollars (0 for the rules; unknown for older analyses). */
+  costUsd?: number;
   /** Fields the offer's text gives better than the alert did. */
   corrections?: Partial<Pick<OfferFields, 'title' | 'company' | 'city' | 'salary'>>;
 };
@@ -77,6 +81,8 @@ export interface OfferStore {
   updateOffers(updates: readonly OfferUpdate[]): Promise<void>;
   /** Content the projection does not hold (the text for phase 3), read in batches. */
   readOffers(ids: string[]): Promise<OfferRecord[]>;
+  /** The id of the offer stored under this key, if any: an offer added by hand that is already known. */
+  offerIdOf(key: string): Promise<string | undefined>;
   /**
    * Writes held back to share a request leave now: the caller has nothing more to add for a
    * while. A store that writes at once ignores it.

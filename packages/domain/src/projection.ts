@@ -139,7 +139,12 @@ const changeStatus = (state: Projection, data: Extract<DomainEvent, { type: 'Off
   if (!offer) return;
   offer.status = data.to;
   offer.reason = data.reason ?? '';
-  Object.assign(offer, data.details);
+  if (data.details) Object.assign(offer, data.details);
+  if (data.hasText) offer.hasText = true;
+  if (data.analysis) {
+    offer.analysis = data.analysis;
+    offer.analysed = true;
+  }
   indexOffer(state, offer);
 };
 

@@ -16,3 +16,6 @@ export type Source = {
 export function normalizeSender(address: string): string {
   return address.trim().toLowerCase();
 }
+
+/** The source of the offers a person adds by hand: a reserved key that no email address can be (it has no @). */
+export const MANUAL_SENDER = 'ajout-manuel';

@@ -31,6 +31,11 @@ export function anOffer(source: string, status: string, overrides: Partial<Offer
     title: 'Data engineer',
     company: 'Acme',
     city: 'Lyon',
+    salary: '',
+    offerDate: '',
+    addedAt: '2026-11-24',
+    hasText: false,
+    analysed: false,
     ...overrides,
   };
 }

@@ -23,6 +23,14 @@ export type Storage = {
   readonly prepare?: () => Promise<{ created: string[]; problems: string[] }>;
   /** Why the table could not be loaded at startup (a base not prepared yet), until a setup succeeds. */
   loadError?: string;
+  /** Where the offers can be opened in the store's own UI (Airtable): the base, and each record. */
+  readonly links?: StorageLinks;
+};
+
+export type StorageLinks = {
+  readonly baseUrl: string;
+  /** The record's page, or the base's while the table's id is unknown. */
+  recordUrl(id: string): string;
 };
 
 export type CriteriaSettings = {
@@ -30,6 +38,12 @@ export type CriteriaSettings = {
   current(): CriteriaFile;
   /** Validates, stores, then analyses with the new criteria from the next offer on. */
   update(json: unknown): Promise<Criteria>;
+};
+
+/** Who is writing an offer now: a phase recording its decision, or a person's change of status. */
+export type OfferLocks = {
+  /** Resolves once no one else writes these offers, with the function that lets them go. */
+  hold(ids: readonly string[]): Promise<() => void>;
 };
 
 /** Everything the phases and the API work with, built once by the composition (compose/startCore.ts). */
@@ -46,6 +60,7 @@ export type Deps = {
   readonly log: Logger;
   readonly secrets: readonly string[];
   readonly concurrency: { readonly enrich: number; readonly analyse: number };
+  readonly locks: OfferLocks;
 };
 
 /** Counts the emails waiting per sender (a new sender becomes a source) and lists those an import may take. */

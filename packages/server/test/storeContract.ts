@@ -79,7 +79,15 @@ export function describeOfferStoreContract(name: string, makeStore: () => Promis
     it('should keep an analysis', async () => {
       await store.addSources([source]);
       const [offer] = await store.saveOffers([newOffer(1)]);
-      const analysis = { summary: 'Bien.', scores: { salaire: 12 }, total: 12, dealBreakers: [], analyser: 'règles' };
+      const analysis = {
+        summary: 'Bien.',
+        scores: { salaire: 12 },
+        justifications: { salaire: 'Au plancher.' },
+        total: 12,
+        dealBreakers: [],
+        analyser: 'règles',
+        costUsd: 0,
+      };
 
       await store.updateOffers([{ id: offer.id, patch: { status: 'À traiter', analysis } }]);
 

@@ -9,6 +9,7 @@ const analysis = onProjection(decideAnalysis);
 const scored: Analysis = {
   summary: 'Correspond au profil.',
   scores: { salaire: 14 },
+  justifications: { salaire: 'Au-dessus de votre plancher.' },
   total: 14,
   dealBreakers: [],
   analyser: 'règles',
@@ -25,7 +26,22 @@ describe('Analysis decisions', () => {
         .when({ offerId: offer.id, analysis: scored })
         .then({
           updates: [{ id: offer.id, patch: { status: 'À traiter', analysis: scored, fill: { salary: '48 k€' } } }],
-          events: [event('OfferStatusChanged', { offerId: offer.id, source: hw, from: 'À analyser', to: 'À traiter' })],
+          events: [
+            event('OfferStatusChanged', {
+              offerId: offer.id,
+              source: hw,
+              from: 'À analyser',
+              to: 'À traiter',
+              details: { salary: '48 k€' },
+              analysis: {
+                summary: 'Correspond au profil.',
+                total: 14,
+                criteria: [{ name: 'salaire', score: 14, justification: 'Au-dessus de votre plancher.' }],
+                dealBreakers: [],
+                analyser: 'règles',
+              },
+            }),
+          ],
         });
     });
   });

@@ -1,6 +1,7 @@
 import type { Analysis } from '../ports';
 import type { Projection } from '../projection';
-import { moveOffer, NOTHING, type OfferDecision } from './decision';
+import { digestOf } from '../offers/digest';
+import { moveOffer, newDetails, NOTHING, type OfferDecision } from './decision';
 import { OFFER_FLOW } from './flow';
 
 export type RecordAnalysis = { readonly offerId: string; readonly analysis: Analysis };
@@ -13,5 +14,6 @@ export function decideAnalysis({ offerId, analysis }: RecordAnalysis, state: Pro
   const { input, outcomes } = OFFER_FLOW.analyse;
   const offer = state.offers.get(offerId);
   if (offer?.status !== input) return NOTHING;
-  return moveOffer(offer, { status: outcomes.analysed, analysis, fill: analysis.corrections });
+  const change = { ...newDetails(offer, analysis.corrections ?? {}), analysis: digestOf(analysis) };
+  return moveOffer(offer, { status: outcomes.analysed, analysis, fill: analysis.corrections }, change);
 }

@@ -1,6 +1,6 @@
-import { event, type OfferStatusChanged } from '../events';
+import { event, type OfferDetails, type OfferStatusChanged } from '../events';
 import type { OfferSummary } from '../offer';
-import type { OfferPatch, OfferUpdate } from '../ports';
+import type { OfferFields, OfferPatch, OfferUpdate } from '../ports';
 
 /**
  * What a decision on offers produced: the writes the store makes first, then the events that tell
@@ -19,4 +19,23 @@ export function moveOffer(offer: Pick<OfferSummary, 'id' | 'source' | 'status'>,
     updates: [{ id: offer.id, patch }],
     events: [event<OfferStatusChanged>('OfferStatusChanged', { offerId: offer.id, source: offer.source, from: offer.status, to: patch.status, ...change })],
   };
+}
+
+const SHOWN = ['title', 'company', 'city', 'salary', 'offerDate'] as const;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The fields a phase found that the projection shows, only where it had nothing (what the user
+ * typed stays), as the event carries them: none at all when there is nothing new.
+ */
+export function newDetails(offer: OfferSummary, fields: Partial<OfferFields>): { details?: OfferDetails } {
+  const details: OfferDetails = {};
+  let found = false;
+  for (const key of SHOWN) {
+    const value = fields[key];
+    if (offer[key] || !value || (key === 'offerDate' && !ISO_DATE.test(value))) continue;
+    details[key] = value;
+    found = true;
+  }
+  return found ? { details } : {};
 }

@@ -19,7 +19,16 @@ describe('Enrichment decisions', () => {
         .when({ offerId: offer.id, outcome: { kind: 'found', text: 'Le texte', fields } })
         .then({
           updates: [{ id: offer.id, patch: { status: 'À analyser', text: 'Le texte', fill: fields, reason: '' } }],
-          events: [event('OfferStatusChanged', { offerId: offer.id, source: hw, from: 'A compléter', to: 'À analyser', details: { company: 'Acme SAS' } })],
+          events: [
+            event('OfferStatusChanged', {
+              offerId: offer.id,
+              source: hw,
+              from: 'A compléter',
+              to: 'À analyser',
+              details: { company: 'Acme SAS', salary: '50 k€' },
+              hasText: true,
+            }),
+          ],
         });
     });
 

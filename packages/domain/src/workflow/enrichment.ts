@@ -1,21 +1,9 @@
-import type { OfferSummary } from '../offer';
-import type { OfferFields, PageOutcome } from '../ports';
+import type { PageOutcome } from '../ports';
 import type { Projection } from '../projection';
-import { moveOffer, NOTHING, type OfferDecision } from './decision';
+import { moveOffer, newDetails, NOTHING, type OfferDecision } from './decision';
 import { OFFER_FLOW } from './flow';
 
 export type RecordPage = { readonly offerId: string; readonly outcome: PageOutcome };
-
-type Details = Partial<Pick<OfferSummary, 'title' | 'company' | 'city'>>;
-
-/** The details the projection shows, only where it had nothing: what the user typed stays. */
-function newDetails(offer: OfferSummary, fields: Partial<OfferFields>): Details {
-  const details: Details = {};
-  for (const key of ['title', 'company', 'city'] as const) {
-    if (!offer[key] && fields[key]) details[key] = fields[key];
-  }
-  return details;
-}
 
 /**
  * Phase 2 read an offer's page: with a text the offer goes on to analysis, a page gone or closed
@@ -29,7 +17,11 @@ export function decideEnrichment({ offerId, outcome }: RecordPage, state: Projec
   switch (outcome.kind) {
     case 'found':
       // Fields fill only what is empty in the store too.
-      return moveOffer(offer, { status: outcomes.found, text: outcome.text, fill: outcome.fields, reason: '' }, { details: newDetails(offer, outcome.fields) });
+      return moveOffer(
+        offer,
+        { status: outcomes.found, text: outcome.text, fill: outcome.fields, reason: '' },
+        { ...newDetails(offer, outcome.fields), hasText: true },
+      );
     case 'expired':
     case 'ignored':
       return moveOffer(offer, { status: outcomes[outcome.kind], reason: outcome.reason }, { reason: outcome.reason });

@@ -1,4 +1,4 @@
-import { onCommand } from '../../test/given';
+import { anOffer, onCommand } from '../../test/given';
 import { event } from '../events';
 import type { ParsedOffer } from '../ports';
 import { NoOfferFoundError } from './errors';
@@ -34,7 +34,7 @@ describe('Import decisions', () => {
 
   describe('When the store created the offers', () => {
     it('should add each one to the table, in the status the store gave it', () => {
-      const offer = { id: 'rec1', source: hw, url: parsed.url, status: 'A compléter', title: 'Data engineer', company: 'Acme', city: 'Lyon' };
+      const offer = anOffer(hw, 'A compléter', { id: 'rec1', url: parsed.url });
 
       onCommand(decideOffersCreated)
         .when({ created: [offer] })

@@ -4,4 +4,5 @@ export * from './enrichment';
 export * from './errors';
 export * from './flow';
 export * from './import';
+export * from './manual';
 export * from './statusChange';

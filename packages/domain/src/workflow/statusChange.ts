@@ -1,9 +1,8 @@
-import type { OfferRecord } from '../ports';
 import { isStatus, type Status } from '../statuses';
 import { moveOffer, type OfferDecision } from './decision';
 import { NotAStatusError, TransitionRefusedError, UnknownOfferError } from './errors';
 
-/** What a change by hand needs to know of an offer: where it is, and what it already holds. */
+/** What a change by hand needs to know of an offer: where it is, and what it already holds (the projection keeps it). */
 export type OfferFacts = {
   readonly id: string;
   readonly source: string;
@@ -12,11 +11,6 @@ export type OfferFacts = {
   readonly hasText: boolean;
   readonly analysed: boolean;
 };
-
-export function factsOf(record: OfferRecord): OfferFacts {
-  const { id, source, status, url } = record;
-  return { id, source, status, url, hasText: record.text !== '', analysed: record.analysis !== undefined };
-}
 
 type Requirement = 'nothing' | 'url' | 'text' | 'analysis';
 

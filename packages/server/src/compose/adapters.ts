@@ -37,9 +37,21 @@ export function openStore(config: Config, { meter, log, now }: AdapterDeps, timi
   }
   // One client for the store and the setup button: the base's 5 requests/s are shared by both.
   const client = createAirtableClient(airtable, { meter, log, ...timings });
+  const store = createAirtableStore(airtable, { availability: availabilityOf, now, ...timings }, client);
+  const baseUrl = `https://airtable.com/${airtable.baseId}`;
   return {
-    store: createAirtableStore(airtable, { availability: availabilityOf, now, ...timings }, client),
-    storage: { label: `Airtable (base ${airtable.baseId})`, prepare: () => setupAirtable(airtable, undefined, client) },
+    store,
+    storage: {
+      label: `Airtable (base ${airtable.baseId})`,
+      prepare: () => setupAirtable(airtable, undefined, client),
+      links: {
+        baseUrl,
+        recordUrl: (id) => {
+          const table = store.offersTableId();
+          return table ? `${baseUrl}/${table}/${id}` : baseUrl;
+        },
+      },
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import { createBus } from '../core/bus';
 import { criteriaSettings } from '../core/criteriaSettings';
 import { dayOf } from '../core/day';
 import { haltOnWriteError, haltRun } from '../core/halt';
+import { createOfferLocks } from '../core/offerLocks';
 import { auditMailbox, reload } from '../core/reload';
 import { startScheduler, type Scheduler } from '../core/scheduler';
 import { loadCriteria } from '../criteria/criteria';
@@ -102,6 +103,7 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
     log,
     secrets: config.secrets,
     concurrency: { enrich: 4, analyse: config.anthropic?.concurrency ?? 3 },
+    locks: createOfferLocks(),
   };
 
   let scheduler: Scheduler | undefined;

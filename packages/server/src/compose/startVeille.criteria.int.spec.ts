@@ -46,6 +46,27 @@ describe('The criteria, edited in the page', () => {
     });
   });
 
+  describe('When a save is refused', () => {
+    it('should answer 400 with every field to fix and its French message, and keep the file as it was', async () => {
+      app = await startTestApp(dataDir);
+      const before = readFileSync(file(), 'utf8');
+
+      const refused = await put(app, { ...DEFAULT_CRITERIA, salaryFloor: -5, dealBreakers: [{ title: '', description: '', keywords: [] }] });
+
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toEqual({
+        error: expect.stringMatching(
+          /^Critères invalides :\n {2}champ « salaryFloor » : .*\n {2}champ « dealBreakers\[0\]\.title » : Le titre est obligatoire\.$/,
+        ),
+        issues: [
+          { field: 'salaryFloor', message: 'Le salaire plancher doit être supérieur à 0 (vide : pas de plancher).' },
+          { field: 'dealBreakers[0].title', message: 'Le titre est obligatoire.' },
+        ],
+      });
+      expect(readFileSync(file(), 'utf8')).toBe(before);
+    });
+  });
+
   describe('Given a criteria file broken by hand', () => {
     const startOnBroken = async (broken: (text: string) => string): Promise<Veille> => {
       app = await startTestApp(dataDir);
@@ -76,7 +97,7 @@ describe('The criteria, edited in the page', () => {
       const answer = (await (await fetch(`${started.url}/api/criteria`)).json()) as { error: string };
       const halted = await run(started);
 
-      expect(answer.error).toMatch(/champ « salaryFloor » : Entrée invalide : nombre attendu/);
+      expect(answer.error).toContain('champ « salaryFloor » : Le salaire plancher doit être un nombre');
       expect(halted.run.phases.analyse).toMatchObject({ state: 'failed', failed: 0, error: expect.stringContaining('Analyse suspendue') });
       const offers = [...halted.offers.values()];
       expect(offers.filter((offer) => offer.status === 'À traiter')).toEqual([]);

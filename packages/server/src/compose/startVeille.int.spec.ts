@@ -174,7 +174,10 @@ describe('Veille on embedded defaults', () => {
       );
       const bad = await fetch(`${app.url}/api/offers?status=Envolé`);
 
-      expect(await response.json()).toEqual({ offers: [expect.objectContaining({ status: 'Expiré', reason: 'Page introuvable (410)', company: 'CleanAir' })] });
+      expect(await response.json()).toEqual({
+        total: 1,
+        items: [expect.objectContaining({ status: 'Expiré', reason: 'Page introuvable (410)', company: 'CleanAir', board: 'Welcome to the Jungle' })],
+      });
       expect(bad.status).toBe(400);
       expect(load).not.toHaveBeenCalled();
     });

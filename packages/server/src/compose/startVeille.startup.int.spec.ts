@@ -62,7 +62,10 @@ describe('Veille while it starts', () => {
       stream.close();
       const ready = (await (await fetch(`${base}/api/state`)).json()) as StateView;
       expect(ready).toMatchObject({ startup: 'ready', tableLoading: false });
-      expect(stream.messages.map((message) => message.event)).toEqual(expect.arrayContaining(['TableLoaded', 'StartupCompleted']));
+      // The loaded table comes as a fresh snapshot (its counts), not as every offer it holds.
+      expect(stream.messages.map((message) => message.event)).toEqual(expect.arrayContaining(['snapshot', 'StartupCompleted']));
+      expect(stream.messages.filter((message) => message.event === 'snapshot').at(-1)).toMatchObject({ data: { tableLoading: false } });
+      expect(stream.messages.map((message) => message.event)).not.toContain('TableLoaded');
 
       const run = await post(base, '/api/runs');
       expect(run.status).toBe(202);

@@ -17,6 +17,11 @@ const offer = (id: string, status: string): OfferSummary => ({
   title: 'Data engineer',
   company: 'Acme',
   city: 'Lyon',
+  salary: '',
+  offerDate: '',
+  addedAt: '2026-11-24',
+  hasText: false,
+  analysed: false,
 });
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));

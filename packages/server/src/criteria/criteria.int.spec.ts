@@ -45,18 +45,73 @@ describe('Criteria file', () => {
       expect(loaded.valid).toBe(false);
       const { error } = loaded as { error: string };
       expect(error).toMatch(/criteres\.json invalide/);
-      expect(error).toContain('champ « keywords » : Entrée invalide : tableau attendu');
-      expect(error).toContain('champ « salaryFloor » : Entrée invalide : nombre attendu');
-      expect(error).toContain('champ « dealBreakers[0].title » : Trop petit');
+      expect(error).toContain('champ « keywords » : Liste de mots-clés attendue.');
+      expect(error).toContain('champ « salaryFloor » : Le salaire plancher doit être un nombre, en euros bruts par an (vide : pas de plancher).');
+      expect(error).toContain('champ « dealBreakers[0].title » : Le titre est obligatoire.');
       expect(readFileSync(file, 'utf8')).toBe(text);
     });
   });
 
   describe('Given criteria from the settings page', () => {
+    const refusal = (json: unknown): InvalidCriteriaError => {
+      try {
+        parseCriteria(json);
+      } catch (error) {
+        if (error instanceof InvalidCriteriaError) return error;
+        throw error;
+      }
+      throw new Error('accepted');
+    };
+    const aDealBreaker = DEFAULT_CRITERIA.dealBreakers[0];
+    const anOptionalScore = DEFAULT_CRITERIA.optionalScores[0];
+
     it('should accept valid ones and refuse others with every field named', () => {
       expect(parseCriteria(DEFAULT_CRITERIA)).toEqual(DEFAULT_CRITERIA);
-      expect(() => parseCriteria({ ...DEFAULT_CRITERIA, remoteOk: 'oui' })).toThrow(InvalidCriteriaError);
-      expect(() => parseCriteria({ ...DEFAULT_CRITERIA, remoteOk: 'oui' })).toThrow(/champ « remoteOk » : Entrée invalide : booléen attendu/);
+      expect(() => parseCriteria({ ...DEFAULT_CRITERIA, remoteOk: 'oui' })).toThrow(/champ « remoteOk » : Oui ou non attendu \(true ou false\)\./);
+    });
+
+    it('should say in French what is wrong with each field, the field named as the JSON names it', () => {
+      const { issues } = refusal({
+        ...DEFAULT_CRITERIA,
+        keywords: ['python', ' '],
+        salaryFloor: -5,
+        scores: { ...DEFAULT_CRITERIA.scores, salaire: { expectation: '', weight: -1 } },
+        optionalScores: [{ ...anOptionalScore, name: '', weight: 'beaucoup' }],
+      });
+
+      expect(issues).toEqual([
+        { field: 'keywords[1]', message: 'Un mot-clé ne peut pas être vide.' },
+        { field: 'salaryFloor', message: 'Le salaire plancher doit être supérieur à 0 (vide : pas de plancher).' },
+        { field: 'scores.salaire.weight', message: 'Le poids doit être positif ou nul.' },
+        { field: 'optionalScores[0].weight', message: 'Le poids doit être un nombre.' },
+        { field: 'optionalScores[0].name', message: 'Le nom est obligatoire.' },
+      ]);
+    });
+
+    it('should let through no floor, a weight of 0, 4 deal-breakers and 4 optional scores, and refuse a floor of 0 and a fifth of each', () => {
+      const atTheLimits = {
+        ...DEFAULT_CRITERIA,
+        salaryFloor: null,
+        scores: { ...DEFAULT_CRITERIA.scores, culture: { expectation: '', weight: 0 } },
+        dealBreakers: Array.from({ length: 4 }, () => aDealBreaker),
+        optionalScores: Array.from({ length: 4 }, () => anOptionalScore),
+      };
+
+      expect(parseCriteria(atTheLimits)).toEqual(atTheLimits);
+      expect(refusal({ ...atTheLimits, salaryFloor: 0 }).issues).toEqual([
+        { field: 'salaryFloor', message: 'Le salaire plancher doit être supérieur à 0 (vide : pas de plancher).' },
+      ]);
+      expect(refusal({ ...atTheLimits, dealBreakers: [...atTheLimits.dealBreakers, aDealBreaker] }).issues).toEqual([
+        { field: 'dealBreakers', message: '4 critères rédhibitoires au plus.' },
+      ]);
+      expect(refusal({ ...atTheLimits, optionalScores: [...atTheLimits.optionalScores, anOptionalScore] }).issues).toEqual([
+        { field: 'optionalScores', message: '4 notes optionnelles au plus.' },
+      ]);
+    });
+
+    it('should refuse what is not criteria at all, in French too', () => {
+      expect(refusal([]).issues).toEqual([{ field: '', message: 'Un objet JSON attendu : { "keywords": […], … }.' }]);
+      expect(refusal({ ...DEFAULT_CRITERIA, scores: undefined }).issues).toEqual([{ field: 'scores', message: 'Les quatre notes attendues.' }]);
     });
   });
 

@@ -1,4 +1,4 @@
-import { COLUMNS, columnOf, ConflictError, InvalidCommandError, NotFoundError, PHASES, toView, UnprocessableError } from '@veille/domain';
+import { ConflictError, InvalidCommandError, NotFoundError, PHASES, toView, UnprocessableError } from '@veille/domain';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { setActivation } from '../core/activation';
@@ -9,14 +9,10 @@ import { WriteFailedError, writeFailureOf } from '../disk/writeFailures';
 import { messageOf, redact, UnavailableError } from '../errors';
 import type { Deps } from '../ports';
 import { frameworkMessage } from './body';
+import { offersRouter } from './offers';
 import type { EventStream } from './sse';
 
 const activationBody = z.object({ phase: z.enum(PHASES), enabled: z.boolean() });
-const offersQuery = z.object({
-  source: z.string().optional(),
-  status: z.enum(COLUMNS).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
-});
 
 class BadRequestError extends Error {}
 
@@ -60,22 +56,8 @@ export function apiRouter(deps: Deps, stream: EventStream): Router {
 
   router.get('/events', (request, response) => stream.handle(request, response));
 
-  // The offers behind a count of the table, from the projection: no store query.
-  router.get(
-    '/offers',
-    on((request, response) => {
-      const query = offersQuery.safeParse(request.query);
-      if (!query.success) throw new BadRequestError('Paramètres attendus : source, status (une colonne du tableau), limit (1 à 500).');
-      const { source, status, limit } = query.data;
-      const offers = [];
-      for (const offer of bus.current().offers.values()) {
-        if ((source && offer.source !== source) || (status && columnOf(offer.status) !== status)) continue;
-        offers.push(offer);
-        if (offers.length >= limit) break;
-      }
-      response.json({ offers });
-    }),
-  );
+  // The offers workspace: lists from the projection, an offer's text from the store, changes by hand.
+  router.use(offersRouter(deps));
 
   router.post(
     '/runs',
@@ -119,8 +101,8 @@ export function apiRouter(deps: Deps, stream: EventStream): Router {
   );
 
   router.get('/storage', (_request, response) => {
-    const { label, prepare, loadError } = deps.storage;
-    response.json({ label, preparable: !!prepare, ...(loadError ? { loadError } : {}) });
+    const { label, prepare, loadError, links } = deps.storage;
+    response.json({ label, preparable: !!prepare, ...(loadError ? { loadError } : {}), ...(links ? { baseUrl: links.baseUrl } : {}) });
   });
 
   // The UI's twin of `pnpm setup:airtable`; the table is reloaded once the base is right.
@@ -168,7 +150,11 @@ export function apiRouter(deps: Deps, stream: EventStream): Router {
     const message = redact(frameworkMessage(error) ?? messageOf(error), deps.secrets);
     if (status >= 500) deps.log.error({ error: message }, 'request failed');
     // An unexpected error's message may name files of this machine: it goes to the log, not to the page.
-    response.status(status).json({ error: status === 500 ? 'Erreur interne : le détail est dans le journal de Veille.' : message });
+    // Refused criteria name each field to fix, for the page to show next to it.
+    response.status(status).json({
+      error: status === 500 ? 'Erreur interne : le détail est dans le journal de Veille.' : message,
+      ...(error instanceof InvalidCriteriaError ? { issues: error.issues } : {}),
+    });
   });
 
   return router;

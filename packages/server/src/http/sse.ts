@@ -17,7 +17,7 @@ const frame = (name: string, id: number, data: unknown): string => `event: ${nam
 
 /**
  * The live stream: a snapshot, then one message per domain event, with the projection's version as
- * id. A client that comes back with Last-Event-ID gets what it missed from a bounded buffer, or a
+ * id; a table loaded again ("Mise à jour") comes as a new snapshot, not as its 100,000 offers. A client that comes back with Last-Event-ID gets what it missed from a bounded buffer, or a
  * fresh snapshot when the buffer no longer reaches back that far.
  */
 export function createEventStream(bus: Bus, bufferSize = 2_000): EventStream {
@@ -25,9 +25,13 @@ export function createEventStream(bus: Bus, bufferSize = 2_000): EventStream {
   const open = new Set<Response>();
 
   const subscription = bus.changes$.subscribe(({ event, state }) => {
-    recent.push({ version: state.version, event });
+    // A loaded table carries every offer: clients get the counts it gives as a fresh snapshot, and
+    // the buffer keeps only that it happened (a client that missed it gets a snapshot too).
+    const loaded = event.type === 'TableLoaded';
+    recent.push({ version: state.version, event: loaded ? { type: 'TableLoaded', data: { sources: [], offers: [] } } : event });
     if (recent.length > bufferSize) recent.shift();
-    const message = frame(event.type, state.version, event.data);
+    if (open.size === 0) return;
+    const message = loaded ? frame('snapshot', state.version, toView(state)) : frame(event.type, state.version, event.data);
     for (const response of open) response.write(message);
   });
 
@@ -36,7 +40,8 @@ export function createEventStream(bus: Bus, bufferSize = 2_000): EventStream {
     if (lastId === current) return [];
     const first = recent[0];
     if (!first || lastId < first.version - 1 || lastId > current) return undefined;
-    return recent.filter((sent) => sent.version > lastId);
+    const missed = recent.filter((sent) => sent.version > lastId);
+    return missed.some((sent) => sent.event.type === 'TableLoaded') ? undefined : missed;
   };
 
   const handle = (request: Request, response: Response): void => {

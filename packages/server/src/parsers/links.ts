@@ -1,5 +1,5 @@
 import type { AlertParser, Board } from '@veille/domain';
-import { canonicalUrl, demoLink, readCards, SALARY, type CardReader, type LinkReader } from './cards';
+import { canonicalUrl, demoLink, readCards, SALARY, type CardReader, type JobLink, type LinkReader } from './cards';
 
 /** The first reader that recognises a link wins. */
 export function anyOf(...readers: LinkReader[]): LinkReader {
@@ -40,11 +40,17 @@ export function salaryIn(lines: string[]): string {
   return lines.find((line) => SALARY.test(line) && line.length < 80) ?? '';
 }
 
+/** A parser that also tells a job link of its board from any other: the key an offer added by hand takes. */
+export type BoardParser = AlertParser & { readonly jobLink: (href: string) => JobLink | undefined };
+
 /** A board's parser: its senders, its job links (plus Veille's demo links), its card layout. */
-export function boardParser(board: Board, senders: RegExp, link: LinkReader, card: CardReader, slug: string): AlertParser {
+export function boardParser(board: Board, senders: RegExp, link: LinkReader, card: CardReader, slug: string): BoardParser {
+  const links = anyOf(link, demoLink(slug));
   return {
     board,
     accepts: (sender) => senders.test(sender.trim().toLowerCase()),
-    parse: (email) => readCards(email, anyOf(link, demoLink(slug)), card),
+    parse: (email) => readCards(email, links, card),
+    // A link alone carries no card text: opaque tracked links are never read as a job here.
+    jobLink: (href) => links(href, ''),
   };
 }

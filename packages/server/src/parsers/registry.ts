@@ -1,16 +1,18 @@
 import { UNKNOWN_BOARD, type AlertParser, type Board } from '@veille/domain';
 import { cadremploiParser } from './cadremploi';
+import { canonicalUrl, type JobLink } from './cards';
 import { franceTravailParser } from './francetravail';
 import { glassdoorParser } from './glassdoor';
 import { helloWorkParser } from './hellowork';
 import { indeedParser } from './indeed';
 import { jtmsParser } from './jtms';
 import { linkedInParser } from './linkedin';
+import type { BoardParser } from './links';
 import { monsterParser } from './monster';
 import { untrack } from './tracking';
 import { wttjParser } from './wttj';
 
-export const PARSERS: readonly AlertParser[] = [
+export const PARSERS: readonly BoardParser[] = [
   linkedInParser,
   helloWorkParser,
   wttjParser,
@@ -70,4 +72,21 @@ export function parserFor(board: Board): AlertParser | undefined {
 
 export function hasParser(board: Board): boolean {
   return parserFor(board) !== undefined;
+}
+
+/**
+ * The key and URL of a job link pasted by hand, by the rules of import: the board's job id when the
+ * link is a known board's (its tracking read through), else the link without tracking parameters.
+ * The same job imported from an alert and added by hand is then one offer.
+ */
+export function jobLinkOf(href: string): JobLink {
+  const untracked = untrack(href);
+  // A target read out of a tracker that is no valid URL after all: the link as it was pasted.
+  const target = URL.canParse(untracked) ? untracked : href;
+  for (const parser of PARSERS) {
+    const link = parser.jobLink(target);
+    if (link) return link;
+  }
+  const url = canonicalUrl(target);
+  return { key: url, url };
 }

@@ -7,7 +7,7 @@ const READ_BATCH = 20;
 
 /** Phase 3: the analyser scores each `À analyser` offer against the user's criteria → `À traiter`. */
 export const analysePhase =
-  ({ bus, store, analyser, concurrency }: Pick<Deps, 'bus' | 'store' | 'analyser' | 'concurrency'>): PhaseRunner =>
+  ({ bus, store, locks, analyser, concurrency }: Pick<Deps, 'bus' | 'store' | 'locks' | 'analyser' | 'concurrency'>): PhaseRunner =>
   (context: PhaseContext) => {
     const reads = new Map<string, Promise<Map<string, OfferRecord>>>();
     const handedOut = new Set<string>();
@@ -27,8 +27,8 @@ export const analysePhase =
       return record;
     };
 
-    return workOffers({ bus, store }, { ...context, phase: 'analyse' }, concurrency.analyse, async (offer) => {
+    return workOffers({ bus, store, locks }, { ...context, phase: 'analyse' }, concurrency.analyse, async (offer) => {
       const analysis = await analyser.analyse(await contentOf(offer.id));
-      return decideAnalysis({ offerId: offer.id, analysis }, bus.current());
+      return (state) => decideAnalysis({ offerId: offer.id, analysis }, state);
     });
   };

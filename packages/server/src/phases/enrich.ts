@@ -4,9 +4,9 @@ import { workOffers } from './offerWorkers';
 
 /** Phase 2: each `A compléter` offer's page → `À analyser` with its text, or `Expiré` / `Ignoré` with why. */
 export const enrichPhase =
-  ({ bus, store, fetchPage, concurrency }: Pick<Deps, 'bus' | 'store' | 'fetchPage' | 'concurrency'>): PhaseRunner =>
+  ({ bus, store, locks, fetchPage, concurrency }: Pick<Deps, 'bus' | 'store' | 'locks' | 'fetchPage' | 'concurrency'>): PhaseRunner =>
   (context: PhaseContext) =>
-    workOffers({ bus, store }, { ...context, phase: 'enrich' }, concurrency.enrich, async (offer) => {
+    workOffers({ bus, store, locks }, { ...context, phase: 'enrich' }, concurrency.enrich, async (offer) => {
       const outcome = await fetchPage(offer.url);
-      return decideEnrichment({ offerId: offer.id, outcome }, bus.current());
+      return (state) => decideEnrichment({ offerId: offer.id, outcome }, state);
     });

@@ -8,16 +8,19 @@ import {
   type OfferPhaseId,
   type OfferStore,
   type OfferSummary,
+  type Projection,
 } from '@veille/domain';
-import type { Bus, PhaseContext } from '../ports';
+import type { Bus, OfferLocks, PhaseContext } from '../ports';
 import { UnavailableError } from '../errors';
 import { WriteFailedError, writeFailureOf } from '../disk/writeFailures';
 
 /**
- * The slow outside work on one offer (its page, the model), ending in what the domain decided. The
- * phase writes that decision without waiting, so the store can put many offers in one request.
+ * The slow outside work on one offer (its page, the model), ending in the domain's decision on what
+ * it found. The decision is taken once the phase holds the offer for writing, against the
+ * projection as it is then: a status a person set meanwhile is seen, never overwritten. The phase
+ * writes without waiting, so the store can put many offers in one request.
  */
-export type OfferWork = (offer: OfferSummary) => Promise<OfferDecision>;
+export type OfferWork = (offer: OfferSummary) => Promise<(state: Projection) => OfferDecision>;
 
 /** Two requests of 10 records: beyond, a slow store slows the phase instead of piling texts up in memory. */
 const WRITES_AHEAD = 20;
@@ -44,7 +47,7 @@ const createSignal = () => {
  * more, it tells the store to send them.
  */
 export const workOffers = async (
-  { bus, store }: { bus: Bus; store: OfferStore },
+  { bus, store, locks }: { bus: Bus; store: OfferStore; locks: OfferLocks },
   context: PhaseContext & { readonly phase: OfferPhaseId },
   concurrency: number,
   work: OfferWork,
@@ -76,12 +79,18 @@ export const workOffers = async (
     kept: `l'offre garde son statut « ${inputStatus(phase)} » et sera reprise au prochain lancement`,
   });
 
-  /** Stores exactly what the decision produced, then emits exactly the events it returned. */
-  const record = (offer: OfferSummary, { updates, events }: OfferDecision): void => {
-    const writing = store
-      .updateOffers(updates)
-      .then(() => {
-        for (const event of events) bus.emit(event);
+  /** Holding the offer, decides, stores exactly what the decision produced, then emits exactly the events it returned. */
+  const record = (offer: OfferSummary, decide: (state: Projection) => OfferDecision): void => {
+    const writing = locks
+      .hold([offer.id])
+      .then(async (letGo) => {
+        try {
+          const { updates, events } = decide(bus.current());
+          if (updates.length > 0) await store.updateOffers(updates);
+          for (const event of events) bus.emit(event);
+        } finally {
+          letGo();
+        }
       })
       .catch((error: unknown) => fail(offer, writeFailureOf(error, stored(offer)) ?? error))
       .finally(() => {
@@ -106,9 +115,9 @@ export const workOffers = async (
       inHand.add(offer.id);
       const board = bus.current().sources.get(offer.source)?.board ?? '';
       progress(describeOffer(offer, board));
-      const decision = await work(offer).catch((error: unknown) => fail(offer, error));
+      const decide = await work(offer).catch((error: unknown) => fail(offer, error));
       done += 1;
-      if (decision && (decision.updates.length > 0 || decision.events.length > 0)) record(offer, decision);
+      if (decide) record(offer, decide);
       else release(offer);
     }
   };

@@ -3,6 +3,7 @@ import { createAirtableStore } from '../../src/adapters/airtable';
 import { createAirtableClient } from '../../src/adapters/airtable/client';
 import { setupAirtable } from '../../src/adapters/airtable/setup';
 import { createBus } from '../../src/core/bus';
+import { createOfferLocks } from '../../src/core/offerLocks';
 import { availabilityOf } from '../../src/core/sources';
 import { analysePhase } from '../../src/phases/analyse';
 import { enrichPhase } from '../../src/phases/enrich';
@@ -95,7 +96,14 @@ const runPhases = async (store: OfferStore, offers: OfferSummary[]): Promise<voi
   for (let start = 0; start < offers.length; start += TEXT_BATCH)
     reads.push(store.readOffers(offers.slice(start, start + TEXT_BATCH).map((offer) => offer.id)));
   await Promise.all(reads);
-  const analysis = { summary: 'Correspond au profil.', scores: { salaire: 14, localisation: 16 }, total: 15, dealBreakers: [], analyser: 'règles' };
+  const analysis = {
+    summary: 'Correspond au profil.',
+    scores: { salaire: 14, localisation: 16 },
+    justifications: {},
+    total: 15,
+    dealBreakers: [],
+    analyser: 'règles',
+  };
   await Promise.all(offers.map((offer) => store.updateOffers([{ id: offer.id, patch: { status: 'À traiter', analysis, fill: { salary: '48 k€' } } }])));
 };
 
@@ -111,10 +119,18 @@ const runRealPhases = async (store: OfferStore, created: OfferSummary[], pageMs:
     label: 'bench',
     analyse: async () => (
       await sleep(modelMs),
-      { summary: 'Correspond au profil.', scores: { salaire: 14 }, total: 14, dealBreakers: [], analyser: 'bench', corrections: { company: 'Acme SAS' } }
+      {
+        summary: 'Correspond au profil.',
+        scores: { salaire: 14 },
+        justifications: {},
+        total: 14,
+        dealBreakers: [],
+        analyser: 'bench',
+        corrections: { company: 'Acme SAS' },
+      }
     ),
   };
-  const deps = { bus, store, fetchPage, analyser, concurrency: { enrich: 4, analyse: 3 } };
+  const deps = { bus, store, fetchPage, analyser, concurrency: { enrich: 4, analyse: 3 }, locks: createOfferLocks() };
   const context = {
     stopping: () => false,
     progress: () => undefined,

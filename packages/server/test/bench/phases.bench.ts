@@ -10,6 +10,7 @@ import { estimateCost } from '../../src/adapters/anthropic/pricing';
 import { createPageFetcher } from '../../src/adapters/page-fetcher';
 import { openSqliteStore } from '../../src/adapters/sqlite';
 import { createBus } from '../../src/core/bus';
+import { createOfferLocks } from '../../src/core/offerLocks';
 import { startScheduler } from '../../src/core/scheduler';
 import { availabilityOf } from '../../src/core/sources';
 import { DEFAULT_CRITERIA } from '../../src/criteria/criteria';
@@ -90,6 +91,7 @@ export async function benchPhases(): Promise<void> {
     fetchPage: createPageFetcher({ allowPrivate: true, perHostDelayMs: 0 }),
     analyser: createClaudeAnalyser({ apiKey: 'bench', model: MODEL, baseURL: claude.url, concurrency: ANALYSE_WORKERS }, criteria, { meter }),
     concurrency: { enrich: ENRICH_WORKERS, analyse: ANALYSE_WORKERS },
+    locks: createOfferLocks(),
   };
   const scheduler = startScheduler(
     { bus, now: () => new Date(), log: pino({ level: 'silent' }), secrets: [] },

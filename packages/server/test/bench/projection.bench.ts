@@ -1,26 +1,13 @@
-import { deriveTable, event, evolve, initialProjection, STATUSES, type DomainEvent, type OfferSummary, type Source } from '@veille/domain';
+import { deriveTable, event, evolve, initialProjection, STATUSES, type DomainEvent } from '@veille/domain';
 import { percentile, report } from './measure';
+import { benchOffers, benchSources } from './offerSet';
 
 const OFFERS = 100_000;
 const SOURCES = 40;
 const EVENTS = 2_000_000;
 
-const sources: Source[] = Array.from({ length: SOURCES }, (_unused, index) => ({
-  sender: `alerts-${index}@board.example`,
-  board: 'HelloWork',
-  activation: { import: true, enrich: true, analyse: true },
-  available: { import: true, enrich: true, analyse: true },
-}));
-
-const offers: OfferSummary[] = Array.from({ length: OFFERS }, (_unused, index) => ({
-  id: `rec${index}`,
-  source: sources[index % SOURCES].sender,
-  url: `https://www.hellowork.com/fr-fr/emplois/${index}.html`,
-  status: STATUSES[index % STATUSES.length],
-  title: `Offre ${index}`,
-  company: 'Acme',
-  city: 'Lyon',
-}));
+const sources = benchSources(SOURCES);
+const offers = benchOffers(OFFERS, sources);
 
 /** Events folded per second into a projection of 100,000 offers, and the table derived from it. */
 export function benchProjection(): void {

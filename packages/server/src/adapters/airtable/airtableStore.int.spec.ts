@@ -102,8 +102,17 @@ describe('Airtable store', () => {
         company: 'Acme',
         city: 'Lyon',
         reason: '',
+        salary: '',
+        offerDate: '2026-11-02',
+        addedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        hasText: false,
+        analysed: false,
       });
       expect(fake.count('list')).toBe(1 + 3);
+      // The Offres table's id, for links to its records, is asked of the Meta API once per process.
+      expect(fake.count('meta')).toBe(1);
+      await store.load();
+      expect(fake.count('meta')).toBe(1);
       expect(fake.log.filter((entry) => entry.kind === 'list').every((entry) => entry.method === 'GET')).toBe(true);
     });
 

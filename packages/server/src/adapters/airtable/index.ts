@@ -13,8 +13,9 @@ import {
 import { createBatcher, type Job } from './batcher';
 import { AirtableRequestError, createAirtableClient, type AirtableClient, type ClientOptions } from './client';
 import type { AirtableConfig } from './config';
-import { listAll, listByIds } from './reader';
+import { listAll, listByIds, listMapped } from './reader';
 import {
+  dateCell,
   FILLABLE,
   keyOf,
   needsStoredValues,
@@ -25,11 +26,12 @@ import {
   toOfferRecord,
   toSource,
   toSummary,
+  withoutText,
   writeAnswerSchema,
   type AirtableRecord,
   type Fields,
 } from './records';
-import { OFFER_FIELDS, OFFERS, SOURCE_FIELDS, SOURCES } from './schema';
+import { OFFER_FIELDS, OFFERS, SOURCE_FIELDS, SOURCES, tablesSchema } from './schema';
 
 export type { AirtableConfig } from './config';
 export { airtableConfigFromEnv } from './config';
@@ -72,7 +74,12 @@ const unknownOffer = (id: string): Error => new Error(`Offre inconnue : ${id}`);
  * after it, the store remembers which keys, ids and senders exist, so no phase ever searches the
  * base: writes go out in batches of 10 shared by every caller of the same moment.
  */
-export function createAirtableStore(config: AirtableConfig, options: AirtableStoreOptions, client?: AirtableClient): OfferStore {
+export type AirtableOfferStore = OfferStore & {
+  /** The Offres table's id once a load found it, for links to its records. */
+  offersTableId(): string | undefined;
+};
+
+export function createAirtableStore(config: AirtableConfig, options: AirtableStoreOptions, client?: AirtableClient): AirtableOfferStore {
   const api = client ?? createAirtableClient(config, options);
   const now = options.now ?? (() => new Date());
   const delayMs = options.flushDelayMs ?? 10_000;
@@ -85,6 +92,21 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
   /** Fillable values a read just brought, so the update that follows it needs no read of its own. */
   const lastRead = new Map<string, Fields>();
   let sourcesLoaded = false;
+  let offersTableId: string | undefined;
+
+  /**
+   * The Offres table's id, for links to its records: asked of the Meta API once. A token without
+   * the schema scope only costs the links their precision (they lead to the base).
+   */
+  const findOffersTable = async (): Promise<void> => {
+    if (offersTableId) return;
+    try {
+      const { body } = await api.send('meta', { method: 'GET', path: '/tables' }, 'meta');
+      offersTableId = tablesSchema.parse(body).tables.find((table) => table.name === OFFERS)?.id;
+    } catch {
+      offersTableId = undefined;
+    }
+  };
 
   const rememberSources = (records: AirtableRecord[]): Source[] => {
     const sources: Source[] = [];
@@ -225,14 +247,14 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
 
   return {
     load: async () => {
-      const [sources, records] = await Promise.all([loadSources(), listAll(api, OFFERS, { fields: SUMMARY_FIELDS })]);
+      const [sources, listed] = await Promise.all([loadSources(), listMapped(api, OFFERS, { fields: SUMMARY_FIELDS }, withoutText), findOffersTable()]);
       offerIds.clear();
       knownIds.clear();
       lastRead.clear();
-      for (const record of records) rememberOffer(record);
+      for (const { record } of listed) rememberOffer(record);
       return {
         sources: sources.sort((a, b) => a.sender.localeCompare(b.sender)),
-        offers: records.map((record) => toSummary(record, senders)),
+        offers: listed.map(({ record, hasText }) => toSummary(record, senders, hasText)),
       };
     },
 
@@ -247,7 +269,8 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
             body: {
               records: chunk.map((source) => ({ fields: sourceFields(source) })),
               performUpsert: { fieldsToMergeOn: [SOURCE_FIELDS.sender] },
-              typecast: false,
+              // A board choice the base lacks (one added to Veille since its setup) is created, not refused.
+              typecast: true,
             },
           });
           rememberSources(writeAnswerSchema.parse(body).records);
@@ -294,6 +317,11 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
           title: offer.title,
           company: offer.company,
           city: offer.city,
+          salary: offer.salary,
+          offerDate: dateCell(offer.offerDate) ?? '',
+          addedAt,
+          hasText: false,
+          analysed: false,
         });
       });
       return created;
@@ -314,6 +342,10 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
       const byId = new Map(records.map((record) => [record.id, toOfferRecord(record, senders)]));
       return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
     },
+
+    offerIdOf: (key) => Promise.resolve(offerIds.get(key)),
+
+    offersTableId: () => offersTableId,
 
     flush: () => {
       upserts.flush();

@@ -30,23 +30,31 @@ const pageRequest = (table: string, query: Query, offset?: string): AirtableRequ
 
 const isExpiredOffset = (error: unknown): boolean => error instanceof AirtableRequestError && error.type === 'LIST_RECORDS_ITERATOR_NOT_AVAILABLE';
 
-/** Every record a query matches, page after page of 100 (one request each). */
-export async function listAll(client: AirtableClient, table: string, query: Query): Promise<AirtableRecord[]> {
+/**
+ * Every record a query matches, page after page of 100 (one request each), each turned into what
+ * the caller keeps as its page arrives: a large field read for a flag never piles up.
+ */
+export async function listMapped<T>(client: AirtableClient, table: string, query: Query, map: (record: AirtableRecord) => T): Promise<T[]> {
   for (let restart = 0; ; restart += 1) {
-    const records: AirtableRecord[] = [];
+    const kept: T[] = [];
     let offset: string | undefined;
     try {
       do {
         const { body } = await client.send('list', pageRequest(table, query, offset));
         const page = listPageSchema.parse(body);
-        records.push(...page.records);
+        for (const record of page.records) kept.push(map(record));
         offset = page.offset;
       } while (offset);
-      return records;
+      return kept;
     } catch (error) {
       if (!isExpiredOffset(error) || restart >= RESTARTS) throw error;
     }
   }
+}
+
+/** Every record a query matches, page after page of 100 (one request each). */
+export function listAll(client: AirtableClient, table: string, query: Query): Promise<AirtableRecord[]> {
+  return listMapped(client, table, query, (record) => record);
 }
 
 const RECORD_ID = /^rec[A-Za-z0-9]{14}$/;

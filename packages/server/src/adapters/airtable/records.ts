@@ -1,5 +1,6 @@
 import {
   BOARDS,
+  digestOf,
   NEW_OFFER_STATUS,
   normalizeSender,
   UNKNOWN_BOARD,
@@ -33,7 +34,28 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ty
 const linkedIds = (value: unknown): string[] => (Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : []);
 const boardOf = (value: unknown): Board => BOARDS.find((board) => board === value) ?? UNKNOWN_BOARD;
 
-export const SUMMARY_FIELDS = [F.key, F.url, F.status, F.title, F.company, F.city, F.reason, F.source];
+/** What the load lists of each offer: what the projection keeps, and the text only to know there is one. */
+export const SUMMARY_FIELDS = [
+  F.key,
+  F.url,
+  F.status,
+  F.title,
+  F.company,
+  F.city,
+  F.reason,
+  F.source,
+  F.salary,
+  F.offerDate,
+  F.addedAt,
+  F.text,
+  F.summary,
+  F.total,
+  F.scores,
+  F.justifications,
+  F.dealBreakers,
+  F.analyser,
+  F.cost,
+];
 export const FILLABLE: Record<keyof OfferFields, string> = {
   title: F.title,
   company: F.company,
@@ -76,16 +98,32 @@ export function senderOf(record: AirtableRecord, senders: ReadonlyMap<string, st
   );
 }
 
-export function toSummary(record: AirtableRecord, senders: ReadonlyMap<string, string>): OfferSummary {
+/** A listed offer without its text, which the load reads only to know there is one: no text stays in memory. */
+export function withoutText(record: AirtableRecord): { record: AirtableRecord; hasText: boolean } {
+  const { [F.text]: body, ...fields } = record.fields;
+  return { record: { id: record.id, fields }, hasText: text(body) !== '' };
+}
+
+const day = (value: unknown): string => text(value).slice(0, 10);
+
+export function toSummary(record: AirtableRecord, senders: ReadonlyMap<string, string>, hasText: boolean): OfferSummary {
+  const { fields } = record;
+  const analysis = analysisOf(fields);
   return {
     id: record.id,
     source: senderOf(record, senders),
-    url: text(record.fields[F.url]),
-    status: text(record.fields[F.status]),
-    title: text(record.fields[F.title]),
-    company: text(record.fields[F.company]),
-    city: text(record.fields[F.city]),
-    reason: text(record.fields[F.reason]),
+    url: text(fields[F.url]),
+    status: text(fields[F.status]),
+    title: text(fields[F.title]),
+    company: text(fields[F.company]),
+    city: text(fields[F.city]),
+    reason: text(fields[F.reason]),
+    salary: text(fields[F.salary]),
+    offerDate: day(fields[F.offerDate]),
+    addedAt: day(fields[F.addedAt]),
+    hasText,
+    analysed: analysis !== undefined,
+    ...(analysis ? { analysis: digestOf(analysis) } : {}),
   };
 }
 
@@ -99,27 +137,37 @@ const json = <T>(value: unknown, schema: z.ZodType<T>, fallback: T): T => {
 };
 
 const scoresSchema = z.record(z.string(), z.number());
+const justificationsSchema = z.record(z.string(), z.string());
 const dealBreakersSchema = z.array(z.object({ title: z.string(), hit: z.boolean(), justification: z.string() }));
 
-const analysisOf = (fields: Fields): Analysis | undefined => {
+function analysisOf(fields: Fields): Analysis | undefined {
   const analyser = text(fields[F.analyser]);
   if (!analyser) return undefined;
   const total = fields[F.total];
+  const cost = fields[F.cost];
   return {
     summary: text(fields[F.summary]),
     scores: json(fields[F.scores], scoresSchema, {}),
+    justifications: json(fields[F.justifications], justificationsSchema, {}),
     total: typeof total === 'number' ? total : 0,
     dealBreakers: json(fields[F.dealBreakers], dealBreakersSchema, []),
     analyser,
+    ...(typeof cost === 'number' ? { costUsd: cost } : {}),
   };
-};
+}
 
 export function toOfferRecord(record: AirtableRecord, senders: ReadonlyMap<string, string>): OfferRecord {
   const { fields } = record;
   const analysis = analysisOf(fields);
   return {
-    ...toSummary(record, senders),
+    id: record.id,
     key: keyOf(record),
+    source: senderOf(record, senders),
+    url: text(fields[F.url]),
+    status: text(fields[F.status]),
+    title: text(fields[F.title]),
+    company: text(fields[F.company]),
+    city: text(fields[F.city]),
     text: text(fields[F.text]),
     reason: text(fields[F.reason]),
     addedAt: text(fields[F.addedAt]),
@@ -133,7 +181,9 @@ export function toOfferRecord(record: AirtableRecord, senders: ReadonlyMap<strin
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A date cell takes an ISO date or nothing: anything else would be refused for the whole batch. */
-const dateCell = (value: string): string | undefined => (ISO_DATE.test(value) ? value : undefined);
+export function dateCell(value: string): string | undefined {
+  return ISO_DATE.test(value) ? value : undefined;
+}
 
 export function newOfferFields(offer: NewOffer, sourceId: string, addedAt: string): Fields {
   const fields: Fields = {
@@ -164,7 +214,9 @@ export function patchFields(patch: OfferPatch, stored: Fields, fields: Fields = 
     fields[F.total] = patch.analysis.total;
     fields[F.scores] = JSON.stringify(patch.analysis.scores);
     fields[F.dealBreakers] = JSON.stringify(patch.analysis.dealBreakers);
+    fields[F.justifications] = JSON.stringify(patch.analysis.justifications);
     fields[F.analyser] = patch.analysis.analyser;
+    if (patch.analysis.costUsd !== undefined) fields[F.cost] = patch.analysis.costUsd;
   }
   for (const [field, name] of Object.entries(FILLABLE) as [keyof OfferFields, string][]) {
     const raw = patch.fill?.[field];

@@ -1,4 +1,5 @@
 import { BOARDS, STATUS, STATUSES, type Status } from '@veille/domain';
+import { z } from 'zod';
 
 export const SOURCES = 'Sources';
 export const OFFERS = 'Offres';
@@ -29,7 +30,9 @@ export const OFFER_FIELDS = {
   total: 'Score total',
   scores: 'Scores',
   dealBreakers: 'Rédhibitoires',
+  justifications: 'Justifications',
   analyser: 'Analysé par',
+  cost: 'Coût analyse (USD)',
   source: 'email expéditeur',
 } as const;
 
@@ -88,7 +91,14 @@ export function offersSpec(sourcesTableId: string): TableSpec {
       longText(OFFER_FIELDS.scores),
       longText(OFFER_FIELDS.dealBreakers),
       text(OFFER_FIELDS.analyser),
+      longText(OFFER_FIELDS.justifications),
+      { name: OFFER_FIELDS.cost, type: 'number', options: { precision: 6 } },
       { name: OFFER_FIELDS.source, type: 'multipleRecordLinks', options: { linkedTableId: sourcesTableId } },
     ],
   };
 }
+
+/** Tables and fields as the Meta API describes them. */
+export const fieldSchema = z.object({ id: z.string(), name: z.string(), type: z.string(), options: z.record(z.string(), z.unknown()).optional() });
+export const tableSchema = z.object({ id: z.string(), name: z.string(), primaryFieldId: z.string(), fields: z.array(fieldSchema) });
+export const tablesSchema = z.object({ tables: z.array(tableSchema) });

@@ -22,7 +22,7 @@ describe('Airtable setup', () => {
     it('should create both tables through the Meta API, the statuses in order with colours', async () => {
       const result = await run();
 
-      expect(result).toEqual({ created: ['Table Sources créée (5 champs).', 'Table Offres créée (18 champs).'], problems: [] });
+      expect(result).toEqual({ created: ['Table Sources créée (5 champs).', 'Table Offres créée (20 champs).'], problems: [] });
       expect(fake.count('meta')).toBe(3);
       const [sources, offers] = fake.schema();
       expect(sources.fields.map((field) => field.name)).toEqual([
@@ -49,7 +49,7 @@ describe('Airtable setup', () => {
   });
 
   describe('When the base was changed by hand', () => {
-    it('should say exactly what to fix: a missing field, a wrong type, a renamed status', async () => {
+    it('should say exactly what to fix: a wrong type, a renamed status', async () => {
       await run();
       const offers = fake.schema()[1];
       offers.fields = offers.fields.filter((field) => field.name !== 'Poste');
@@ -60,11 +60,37 @@ describe('Airtable setup', () => {
 
       const { created, problems } = await run();
 
-      expect(created).toEqual([]);
+      expect(created).toEqual(['Champ « Poste » ajouté à la table Offres.']);
       expect(problems).toEqual([
-        'Table Offres : ajoutez le champ « Poste » de type Texte sur une ligne.',
         "Table Offres, champ « Statut » : le choix « À traiter » manque et « A traiter » n'est pas attendu ; s'il s'agit du même, renommez-le exactement « À traiter ».",
         'Table Offres, champ « Score total » : le type est Texte sur une ligne, il doit être Nombre.',
+      ]);
+    });
+
+    it('should add the fields a base prepared by an earlier Veille lacks, and take a board choice it lacks as created on first use', async () => {
+      await run();
+      const [sources, offers] = fake.schema();
+      offers.fields = offers.fields.filter((field) => field.name !== 'Justifications' && field.name !== 'Coût analyse (USD)');
+      const board = sources.fields.find((field) => field.name === 'plugin');
+      if (board?.options) board.options.choices = (board.options.choices as { name: string }[]).filter((choice) => choice.name !== 'Ajout manuel');
+      fake.resetLog();
+
+      const { created, problems } = await run();
+
+      expect(created).toEqual(['Champ « Justifications » ajouté à la table Offres.', 'Champ « Coût analyse (USD) » ajouté à la table Offres.']);
+      expect(problems).toEqual([]);
+      expect(fake.count('meta')).toBe(3);
+      expect(offers.fields.find((field) => field.name === 'Coût analyse (USD)')).toMatchObject({ type: 'number', options: { precision: 6 } });
+      expect(await run()).toEqual({ created: [], problems: [] });
+    });
+
+    it('should still say a board choice looks renamed', async () => {
+      await run();
+      const board = fake.schema()[0].fields.find((field) => field.name === 'plugin');
+      for (const choice of (board?.options?.choices ?? []) as { name: string }[]) if (choice.name === 'LinkedIn') choice.name = 'Linkedin';
+
+      expect((await run()).problems).toEqual([
+        "Table Sources, champ « plugin » : le choix « LinkedIn » manque et « Linkedin » n'est pas attendu ; s'il s'agit du même, renommez-le exactement « LinkedIn ».",
       ]);
     });
 
@@ -74,7 +100,7 @@ describe('Airtable setup', () => {
 
       const { created, problems } = await run();
 
-      expect(created).toEqual(['Table Offres créée (18 champs).']);
+      expect(created).toEqual(['Table Offres créée (20 champs).']);
       expect(problems).toEqual([]);
     });
   });

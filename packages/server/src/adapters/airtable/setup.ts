@@ -1,8 +1,20 @@
 import { BOARDS, STATUSES, type CallMeter } from '@veille/domain';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { createAirtableClient, type AirtableClient } from './client';
 import type { AirtableConfig } from './config';
-import { OFFER_FIELDS, OFFERS, offersSpec, SOURCE_FIELDS, SOURCES, sourcesSpec, type FieldSpec, type TableSpec } from './schema';
+import {
+  fieldSchema,
+  OFFER_FIELDS,
+  OFFERS,
+  offersSpec,
+  SOURCE_FIELDS,
+  SOURCES,
+  sourcesSpec,
+  tableSchema,
+  tablesSchema,
+  type FieldSpec,
+  type TableSpec,
+} from './schema';
 
 export type SetupResult = {
   /** What setup created (tables of an empty base). */
@@ -11,9 +23,6 @@ export type SetupResult = {
   problems: string[];
 };
 
-const fieldSchema = z.object({ id: z.string(), name: z.string(), type: z.string(), options: z.record(z.string(), z.unknown()).optional() });
-const tableSchema = z.object({ id: z.string(), name: z.string(), primaryFieldId: z.string(), fields: z.array(fieldSchema) });
-const tablesSchema = z.object({ tables: z.array(tableSchema) });
 type ExistingTable = z.infer<typeof tableSchema>;
 type ExistingField = z.infer<typeof fieldSchema>;
 
@@ -40,14 +49,20 @@ const labelOf = (type: string): string => TYPE_LABELS[type] ?? type;
 const choiceNames = (field: ExistingField): string[] =>
   ((field.options?.choices as { name?: unknown }[] | undefined) ?? []).map((choice) => String(choice.name));
 
+/**
+ * Statuses must all be there, in order. Boards are written with typecast, so a missing one is
+ * created on first use: only one that looks renamed is worth a word.
+ */
 const choiceProblems = (where: string, field: ExistingField, expected: readonly string[], ordered: boolean): string[] => {
   const actual = choiceNames(field);
   const missing = expected.filter((name) => !actual.includes(name));
   const unknown = actual.filter((name) => !expected.includes(name));
-  const problems = missing.map((name, index) =>
+  const problems = missing.flatMap((name, index) =>
     unknown[index] !== undefined
-      ? `${where} : le choix « ${name} » manque et « ${unknown[index]} » n'est pas attendu ; s'il s'agit du même, renommez-le exactement « ${name} ».`
-      : `${where} : ajoutez le choix « ${name} ».`,
+      ? [`${where} : le choix « ${name} » manque et « ${unknown[index]} » n'est pas attendu ; s'il s'agit du même, renommez-le exactement « ${name} ».`]
+      : ordered
+        ? [`${where} : ajoutez le choix « ${name} ».`]
+        : [],
   );
   const present = actual.filter((name) => expected.includes(name));
   if (ordered && missing.length === 0 && present.join('\n') !== expected.join('\n')) {
@@ -78,8 +93,9 @@ const tableProblems = (table: ExistingTable, spec: TableSpec, sourcesTableId: st
 
 /**
  * `pnpm setup:airtable` and the setup button: through the Meta API, creates the Sources and
- * Offres tables a base lacks, and checks the ones it has. An existing table is never changed:
- * each difference comes back as a sentence that says what to fix in Airtable.
+ * Offres tables a base lacks, adds the fields an existing table lacks, and checks the rest. A
+ * field that exists is never changed: each difference comes back as a sentence that says what to
+ * fix in Airtable.
  */
 export async function setupAirtable(config: AirtableConfig, meter?: CallMeter, client?: AirtableClient): Promise<SetupResult> {
   const api = client ?? createAirtableClient(config, { meter });
@@ -94,10 +110,22 @@ export async function setupAirtable(config: AirtableConfig, meter?: CallMeter, c
     return tableSchema.parse(answer.body);
   };
 
+  /** A field Veille reads that an existing table lacks (one added to Veille since its setup) is created; nothing else is changed. */
+  const addMissingFields = async (table: ExistingTable, spec: TableSpec): Promise<void> => {
+    for (const field of spec.fields) {
+      if (table.fields.some((candidate) => candidate.name === field.name)) continue;
+      const answer = await api.send('meta', { method: 'POST', path: `/tables/${encodeURIComponent(table.id)}/fields`, body: field }, 'meta');
+      table.fields.push(fieldSchema.parse(answer.body));
+      created.push(`Champ « ${field.name} » ajouté à la table ${table.name}.`);
+    }
+  };
+
   const existingSources = find(SOURCES);
   const sources = existingSources ?? (await createTable(sourcesSpec()));
   const existingOffers = find(OFFERS);
   if (!existingOffers) await createTable(offersSpec(sources.id));
+  if (existingSources) await addMissingFields(existingSources, sourcesSpec());
+  if (existingOffers) await addMissingFields(existingOffers, offersSpec(sources.id));
   const problems = [
     ...(existingSources ? tableProblems(existingSources, sourcesSpec(), sources.id) : []),
     ...(existingOffers ? tableProblems(existingOffers, offersSpec(sources.id), sources.id) : []),

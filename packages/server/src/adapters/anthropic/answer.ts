@@ -10,6 +10,7 @@ const verdict = z.object({
   justification: z.string().trim().min(1).max(400).describe("Une phrase courte, tirée du texte de l'offre"),
 });
 const field = z.string().trim().min(1).max(200);
+const reason = z.string().trim().min(1).max(300).describe("Une phrase courte : pourquoi cette note, tirée du texte de l'offre");
 
 /** Deal-breakers are keyed by title so the output format itself demands one verdict for each. */
 export function dealBreakerKeys(criteria: Criteria): string[] {
@@ -36,6 +37,7 @@ export function answerSchema(criteria: Criteria) {
       .describe("Seulement les champs que le texte de l'offre donne mieux que les champs connus"),
     redhibitoires: z.object(Object.fromEntries(dealBreakerKeys(criteria).map((key) => [key, verdict]))),
     scores: z.object(Object.fromEntries(scoreNames(criteria).map((name) => [name, score]))),
+    justifications: z.object(Object.fromEntries(scoreNames(criteria).map((name) => [name, reason]))),
   });
 }
 
@@ -50,8 +52,8 @@ export function answerFormat(criteria: Criteria) {
   return { type, schema };
 }
 
-/** The analysis kept: the model's words and scores, and a total the product computes itself. */
-export function toAnalysis(answer: Answer, criteria: Criteria, model: string): Analysis {
+/** The analysis kept: the model's words and scores, a total the product computes itself, and what the calls cost. */
+export function toAnalysis(answer: Answer, criteria: Criteria, model: string, costUsd: number): Analysis {
   const keys = dealBreakerKeys(criteria);
   const dealBreakers: DealBreakerVerdict[] = criteria.dealBreakers.map((breaker, index) => {
     const { atteint, justification } = answer.redhibitoires[keys[index]];
@@ -63,9 +65,11 @@ export function toAnalysis(answer: Answer, criteria: Criteria, model: string): A
   return {
     summary: answer.resume,
     scores,
+    justifications: answer.justifications,
     total: totalOf(scores, dealBreakers, criteria),
     dealBreakers,
     analyser: model,
+    costUsd,
     corrections,
   };
 }

@@ -63,7 +63,8 @@ export function createClaudeAnalyser(config: AnthropicConfig, criteria: Criteria
   const format = answerFormat(criteria);
   const system: Anthropic.Messages.TextBlockParam[] = [{ type: 'text', text: systemPrompt(criteria), cache_control: { type: 'ephemeral' } }];
 
-  const ask = async (messages: Turn[]): Promise<Message> => {
+  /** One call: its answer, and what it cost (also counted in the Consommation API block). */
+  const ask = async (messages: Turn[]): Promise<{ message: Message; costUsd: number }> => {
     let message: Message;
     try {
       message = await client.messages.create({
@@ -84,6 +85,7 @@ export function createClaudeAnalyser(config: AnthropicConfig, criteria: Criteria
       cacheWrite: usage.cache_creation_input_tokens ?? 0,
       cacheRead: usage.cache_read_input_tokens ?? 0,
     };
+    const costUsd = estimateCost(config.model, tokens);
     options.meter?.({
       api: 'Claude',
       kind: 'messages',
@@ -91,18 +93,21 @@ export function createClaudeAnalyser(config: AnthropicConfig, criteria: Criteria
       inputTokens: tokens.input + tokens.cacheWrite + tokens.cacheRead,
       outputTokens: tokens.output,
       cachedTokens: tokens.cacheRead,
-      costUsd: estimateCost(config.model, tokens),
+      costUsd,
     });
-    return message;
+    return { message, costUsd };
   };
 
   const analyse = async (offer: OfferRecord): Promise<Analysis> => {
     const messages: Turn[] = [{ role: 'user', content: offerMessage(offer) }];
     let reason = '';
+    // An answer sent back costs its second call too: the offer's cost is what all its calls cost.
+    let spent = 0;
     for (let attempt = 1; attempt <= 2; attempt += 1) {
-      const message = await ask(messages);
+      const { message, costUsd } = await ask(messages);
+      spent += costUsd;
       const read = readAnswer(message, schema);
-      if ('answer' in read) return toAnalysis(read.answer, criteria, config.model);
+      if ('answer' in read) return toAnalysis(read.answer, criteria, config.model, spent);
       reason = read.reason;
       options.log?.warn({ offer: offer.id, attempt, reason }, 'invalid analysis answer');
       // The assistant turn goes back unchanged: thinking blocks must be returned as they came.

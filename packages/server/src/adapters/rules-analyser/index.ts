@@ -1,4 +1,4 @@
-import type { Analyser, Analysis, DealBreakerVerdict, OfferRecord } from '@veille/domain';
+import { RULES_ANALYSER, type Analyser, type Analysis, type DealBreakerVerdict, type OfferRecord } from '@veille/domain';
 import type { Criteria } from '../../criteria/criteria';
 import { totalOf } from '../../criteria/total';
 import { yearlySalary } from './salary';
@@ -37,20 +37,28 @@ export function createRulesAnalyser(criteria: Criteria): Analyser {
     const broken = dealBreakers.filter((verdict) => verdict.hit);
     const total = totalOf(scores, dealBreakers, criteria);
 
-    const sentences = [
-      `Analyse par règles : ${keywords.length} mot(s)-clé(s) trouvé(s)${keywords.length ? ` (${keywords.join(', ')})` : ''}.`,
-      place.length
+    const justifications: Record<string, string> = {
+      localisation: place.length
         ? `Lieu : ${offer.city || place[0]}, dans vos zones.`
         : remote
           ? 'Télétravail mentionné.'
           : `Lieu : ${offer.city || 'non précisé'}, hors de vos zones.`,
-      yearly === undefined
-        ? 'Salaire non précisé.'
-        : `Salaire estimé ${Math.round(yearly).toLocaleString('fr-FR')} € par an${floor ? (yearly >= floor ? ', au-dessus de votre plancher' : ', sous votre plancher') : ''}.`,
-    ];
+      salaire:
+        yearly === undefined
+          ? 'Salaire non précisé.'
+          : `Salaire estimé ${Math.round(yearly).toLocaleString('fr-FR')} € par an${floor ? (yearly >= floor ? ', au-dessus de votre plancher' : ', sous votre plancher') : ''}.`,
+      culture: `${keywords.length} mot(s)-clé(s) trouvé(s)${keywords.length ? ` (${keywords.join(', ')})` : ''}.`,
+      qualite: `Texte de ${offer.text.length.toLocaleString('fr-FR')} caractères${offer.salary ? ', salaire indiqué' : ''}${offer.company ? ', entreprise nommée' : ''}.`,
+    };
+    for (const optional of criteria.optionalScores) {
+      const hits = found(haystack, optional.keywords);
+      justifications[optional.name] = hits.length ? `Le texte mentionne ${hits.map((hit) => `« ${hit} »`).join(', ')}.` : 'Aucun mot-clé trouvé.';
+    }
+
+    const sentences = [`Analyse par règles : ${justifications.culture}`, justifications.localisation, justifications.salaire];
     if (broken.length) sentences.push(`Rédhibitoire : ${broken.map((verdict) => verdict.title).join(', ')}.`);
-    return { summary: sentences.join(' '), scores, total, dealBreakers, analyser: 'règles' };
+    return { summary: sentences.join(' '), scores, justifications, total, dealBreakers, analyser: RULES_ANALYSER, costUsd: 0 };
   };
   // Through the executor, a throw rejects the promise as the port's callers expect.
-  return { label: 'règles', analyse: (offer) => new Promise((resolve) => resolve(analyse(offer))) };
+  return { label: RULES_ANALYSER, analyse: (offer) => new Promise((resolve) => resolve(analyse(offer))) };
 }

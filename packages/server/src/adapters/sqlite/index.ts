@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { NEW_OFFER_STATUS, type Activation, type Board, type OfferRecord, type OfferStore, type OfferSummary, type PhaseId } from '@veille/domain';
+import { z } from 'zod';
 import { openDatabase, transaction } from './connection';
-import { toRecord, toSource, toSummary } from './rows';
+import { SUMMARY_COLUMNS, toRecord, toSource, toSummary } from './rows';
 import { migrate } from './schema';
 
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -27,6 +28,13 @@ export function openSqliteStore(file: string, availability: (board: Board) => Ac
   db.exec('PRAGMA foreign_keys = ON');
   migrate(db);
 
+  // Row by row: 100,000 rows and their analyses never sit in memory beside the summaries made of them.
+  const summaries = (): OfferSummary[] => {
+    const offers: OfferSummary[] = [];
+    for (const row of db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM offers ORDER BY rowid`).iterate()) offers.push(toSummary(row));
+    return offers;
+  };
+
   // Statements are prepared per call: a kept one would hold the file open after close().
   const load = () =>
     transaction(
@@ -36,7 +44,7 @@ export function openSqliteStore(file: string, availability: (board: Board) => Ac
           .prepare('SELECT * FROM sources ORDER BY sender')
           .all()
           .map((row) => toSource(row, availability)),
-        offers: db.prepare('SELECT id, source, url, status, title, company, city, reason FROM offers ORDER BY rowid').all().map(toSummary),
+        offers: summaries(),
       }),
       'DEFERRED',
     );
@@ -57,7 +65,20 @@ export function openSqliteStore(file: string, availability: (board: Board) => Ac
         const { key, source, url, title, company, city, department, salary, offerDate } = offer;
         if (insertOffer.run({ id, key, source, url, title, company, city, department, salary, offerDate, addedAt, status: NEW_OFFER_STATUS }).changes === 0)
           continue;
-        created.push({ id, source, url, status: NEW_OFFER_STATUS, title, company, city });
+        created.push({
+          id,
+          source,
+          url,
+          status: NEW_OFFER_STATUS,
+          title,
+          company,
+          city,
+          salary,
+          offerDate,
+          addedAt: addedAt.slice(0, 10),
+          hasText: false,
+          analysed: false,
+        });
       }
       return created;
     });
@@ -68,14 +89,15 @@ export function openSqliteStore(file: string, availability: (board: Board) => Ac
       for (const { id, patch } of updates) {
         if (!offerExists.get(id)) throw new Error(`Offre inconnue : ${id}`);
         const sets = ['status = @status'];
-        const values: Record<string, string> = { id, status: patch.status };
+        const values: Record<string, string | number> = { id, status: patch.status };
         if (patch.reason !== undefined) {
           sets.push('reason = @reason');
           values.reason = patch.reason;
         }
         if (patch.text !== undefined) {
-          sets.push('text = @text');
+          sets.push('text = @text', 'has_text = @hasText');
           values.text = patch.text;
+          values.hasText = patch.text === '' ? 0 : 1;
         }
         if (patch.analysis) {
           sets.push('analysis = @analysis');
@@ -124,6 +146,11 @@ export function openSqliteStore(file: string, availability: (board: Board) => Ac
     saveOffers: (offers) => settled(() => saveOffers(offers)),
     updateOffers: (updates) => settled(() => updateOffers(updates)),
     readOffers: (ids) => settled(() => readOffers(ids)),
+    offerIdOf: (key) =>
+      settled(() => {
+        const row = z.object({ id: z.string() }).safeParse(db.prepare('SELECT id FROM offers WHERE key = ?').get(key));
+        return row.success ? row.data.id : undefined;
+      }),
     listOffers: ({ source, status, limit = 1_000 } = {}) =>
       db
         .prepare(`SELECT * FROM offers WHERE (@source = '' OR source = @source) AND (@status = '' OR status = @status) ORDER BY rowid LIMIT @limit`)

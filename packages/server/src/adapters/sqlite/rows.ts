@@ -1,4 +1,4 @@
-import { BOARDS, UNKNOWN_BOARD, type Activation, type Analysis, type Board, type OfferRecord, type OfferSummary, type Source } from '@veille/domain';
+import { BOARDS, digestOf, UNKNOWN_BOARD, type Activation, type Analysis, type Board, type OfferRecord, type OfferSummary, type Source } from '@veille/domain';
 import { z } from 'zod';
 
 // Rows are validated, not cast: z.object also drops what libsql adds to a row (`_metadata`).
@@ -24,24 +24,27 @@ const summaryRow = z.object({
   company: z.string(),
   city: z.string(),
   reason: z.string(),
+  salary: z.string(),
+  offer_date: z.string(),
+  added_at: z.string(),
+  has_text: flag,
+  analysis: z.string().nullable(),
 });
 
 const offerRow = summaryRow.extend({
   key: z.string(),
   text: z.string(),
   department: z.string(),
-  salary: z.string(),
-  offer_date: z.string(),
-  added_at: z.string(),
-  analysis: z.string().nullable(),
 });
 
 const analysisSchema = z.object({
   summary: z.string(),
   scores: z.record(z.string(), z.number()),
+  justifications: z.record(z.string(), z.string()).catch({}),
   total: z.number(),
   dealBreakers: z.array(z.object({ title: z.string(), hit: z.boolean(), justification: z.string() })),
   analyser: z.string(),
+  costUsd: z.number().optional(),
   corrections: z.object({ title: z.string(), company: z.string(), city: z.string(), salary: z.string() }).partial().optional(),
 });
 
@@ -51,13 +54,33 @@ const parseAnalysis = (json: string | null): Analysis | undefined => {
   return parsed.success ? parsed.data : undefined;
 };
 
+/** The columns the projection's load reads: never the text. */
+export const SUMMARY_COLUMNS = 'id, source, url, status, title, company, city, reason, salary, offer_date, added_at, has_text, analysis';
+
 export function toSource(row: unknown, availability: (board: Board) => Activation): Source {
   const { sender, board, import_on, enrich_on, analyse_on } = sourceRow.parse(row);
   return { sender, board, activation: { import: import_on, enrich: enrich_on, analyse: analyse_on }, available: availability(board) };
 }
 
 export function toSummary(row: unknown): OfferSummary {
-  return summaryRow.parse(row);
+  const parsed = summaryRow.parse(row);
+  const analysis = parseAnalysis(parsed.analysis);
+  return {
+    id: parsed.id,
+    source: parsed.source,
+    url: parsed.url,
+    status: parsed.status,
+    title: parsed.title,
+    company: parsed.company,
+    city: parsed.city,
+    reason: parsed.reason,
+    salary: parsed.salary,
+    offerDate: parsed.offer_date,
+    addedAt: parsed.added_at.slice(0, 10),
+    hasText: parsed.has_text,
+    analysed: analysis !== undefined,
+    ...(analysis ? { analysis: digestOf(analysis) } : {}),
+  };
 }
 
 export function toRecord(row: unknown): OfferRecord {

@@ -28,6 +28,9 @@ const MIGRATIONS = [
      analysis TEXT
    );
    CREATE INDEX offers_source ON offers(source);`,
+  // Whether an offer holds a text, kept beside it: the projection's load never reads the texts themselves.
+  `ALTER TABLE offers ADD COLUMN has_text INTEGER NOT NULL DEFAULT 0;
+   UPDATE offers SET has_text = (text != '');`,
 ];
 
 const versionRow = z.object({ user_version: z.number().int().nonnegative() });

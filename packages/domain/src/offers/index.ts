@@ -1,0 +1,4 @@
+export * from './digest';
+export * from './item';
+export * from './query';
+export * from './search';
