@@ -5,7 +5,8 @@ const transform: Config['transform'] = {
   '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }],
 };
 
-const ROOTS = ['<rootDir>/packages/domain', '<rootDir>/packages/server'];
+// The page's pure modules (packages/ui/src/lib/*.ts) have specs of their own.
+const ROOTS = ['<rootDir>/packages/domain', '<rootDir>/packages/server', '<rootDir>/packages/ui'];
 const TIERS = { int: /\.int\.spec\.ts$/.source, e2e: /\.e2e\.spec\.ts$/.source };
 
 /** The test tiers by suffix: `*.spec.ts` pure and fast, `*.int.spec.ts` real servers and files, `*.e2e.spec.ts` a real browser. */

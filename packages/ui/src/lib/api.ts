@@ -1,4 +1,5 @@
-import type { PhaseId } from '@veille/domain';
+import type { OfferItem, PhaseId, Status } from '@veille/domain';
+import { apiParams, type WorkspaceFilter } from './filter';
 
 /** What the page needs from any POST answer: whether it worked, and what to tell the user. */
 export type Reply = {
@@ -42,16 +43,29 @@ const send = async (method: 'POST' | 'PUT', path: string, body?: unknown): Promi
   return { ok: response.ok, status: response.status, text: text || (response.ok ? '' : `Erreur ${response.status}.`), body: answer };
 };
 
-export type OfferLine = { id: string; title: string; company: string; city: string; status: string; url: string; reason?: string };
+/** `GET /api/offers/:id`: the offer as the list shows it, with its text. */
+export type OfferDetail = OfferItem & { readonly text: string; readonly airtableUrl?: string };
 
-const offers = async (source: string, status: string): Promise<OfferLine[] | string> => {
+/** `GET /api/offers`: one page of the list. */
+export type OfferPage = { readonly total: number; readonly items: readonly OfferItem[] };
+
+/** A GET that answers JSON, or the French sentence to show instead (never throws). */
+const read = async <T>(path: string, signal?: AbortSignal): Promise<T | string> => {
   try {
-    const response = await fetch(`/api/offers?${new URLSearchParams({ source, status })}`);
-    const body = (await response.json()) as { offers?: OfferLine[]; error?: string };
-    return response.ok && body.offers ? body.offers : (body.error ?? `Erreur ${response.status}.`);
-  } catch {
+    const response = toLoginOn401(await fetch(path, { signal }));
+    const body: unknown = await response.json().catch(() => undefined);
+    return response.ok ? (body as T) : textOf(body) || `Erreur ${response.status}.`;
+  } catch (error) {
+    if (signal?.aborted) throw error;
     return 'Serveur injoignable.';
   }
+};
+
+const listOffers = (filter: WorkspaceFilter, offset: number, limit: number, signal?: AbortSignal): Promise<OfferPage | string> => {
+  const params = apiParams(filter);
+  params.set('offset', String(offset));
+  params.set('limit', String(limit));
+  return read<OfferPage>(`/api/offers?${params}`, signal);
 };
 
 const post = (path: string, body?: unknown) => send('POST', path, body);
@@ -71,7 +85,8 @@ const criteria = async (): Promise<CriteriaText> => {
   }
 };
 
-export type StorageInfo = { label: string; preparable: boolean; loadError?: string };
+/** `baseUrl`: the Airtable base, in Airtable mode. */
+export type StorageInfo = { label: string; preparable: boolean; loadError?: string; baseUrl?: string };
 export type Preparation = { ok: boolean; text: string; created: string[]; problems: string[] };
 
 const storage = async (): Promise<StorageInfo | undefined> => {
@@ -97,7 +112,14 @@ const prepareStorage = async (): Promise<Preparation> => {
 
 /** The page's only HTTP calls; the table and the runs come through the event stream. */
 export const api = {
-  offers,
+  listOffers,
+  offer: (id: string, signal?: AbortSignal) => read<OfferDetail>(`/api/offers/${encodeURIComponent(id)}`, signal),
+  /** All or nothing: a refusal (409 for a transition, 400 not a status, 404 unknown offer) comes with its French message. */
+  setStatus: (ids: readonly string[], status: Status) => post('/api/offers/status', { ids, status }),
+  /** 201 `{ id }`; a job already known is a 409 that also names it. */
+  addOffer: (offer: { url: string; title?: string; company?: string }) => post('/api/offers', offer),
+  /** The CSV of the current filter, as a link: the browser downloads it itself. */
+  csvHref: (filter: WorkspaceFilter) => `/api/offers.csv?${apiParams(filter)}`,
   criteria,
   storage,
   prepareStorage,

@@ -19,6 +19,7 @@ class Live {
   readonly view: StateView = $derived(toView(this.projection));
 
   #source: EventSource | undefined;
+  #listeners = new Set<(event: DomainEvent) => void>();
   #retry: ReturnType<typeof setTimeout> | undefined;
   #retryMs = RETRY_FIRST_MS;
 
@@ -30,6 +31,12 @@ class Live {
       this.#source?.close();
       this.#source = undefined;
     };
+  }
+
+  /** Each event as it is folded, for a view that keeps more than the projection (the offers workspace). */
+  onEvent(listener: (event: DomainEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   #open(): void {
@@ -60,6 +67,7 @@ class Live {
       source.addEventListener(type, (message: MessageEvent<string>) => {
         const event = { type, data: JSON.parse(message.data) as unknown } as DomainEvent;
         this.projection = evolve(this.projection, event);
+        for (const listener of this.#listeners) listener(event);
         // Each message's id is the server's version after that event: a gap means one was lost,
         // and only a fresh snapshot can repair the counts.
         if (message.lastEventId !== '' && Number(message.lastEventId) !== this.projection.version) this.#resync();
