@@ -30,18 +30,6 @@ const statusOf = (error: unknown): number => {
   return typeof status === 'number' && status >= 400 && status < 500 ? status : 500;
 };
 
-type Handler = (request: Request, response: Response) => Promise<void> | void;
-
-const on =
-  (handler: Handler) =>
-  async (request: Request, response: Response, next: NextFunction): Promise<void> => {
-    try {
-      await handler(request, response);
-    } catch (error) {
-      next(error);
-    }
-  };
-
 export function apiRouter(deps: Deps, stream: EventStream): Router {
   const router = Router();
   const { bus } = deps;
@@ -59,32 +47,23 @@ export function apiRouter(deps: Deps, stream: EventStream): Router {
   // The offers workspace: lists from the projection, an offer's text from the store, changes by hand.
   router.use(offersRouter(deps));
 
-  router.post(
-    '/runs',
-    on(async (_request, response) => {
-      const outcome = await startRun(deps);
-      response.status(outcome.started ? 202 : 200).json(outcome);
-    }),
-  );
+  router.post('/runs', async (_request, response) => {
+    const outcome = await startRun(deps);
+    response.status(outcome.started ? 202 : 200).json(outcome);
+  });
 
-  router.post(
-    '/runs/stop',
-    on((_request, response) => {
-      stopRun(deps);
-      response.status(202).json({ stopping: true });
-    }),
-  );
+  router.post('/runs/stop', (_request, response) => {
+    stopRun(deps);
+    response.status(202).json({ stopping: true });
+  });
 
-  router.post(
-    '/refresh',
-    on(async (_request, response) => {
-      if (bus.current().run.active) {
-        throw new ConflictError('Mise à jour impossible pendant un traitement : arrêtez-le ou attendez sa fin.');
-      }
-      await reload(deps);
-      response.json(toView(bus.current()));
-    }),
-  );
+  router.post('/refresh', async (_request, response) => {
+    if (bus.current().run.active) {
+      throw new ConflictError('Mise à jour impossible pendant un traitement : arrêtez-le ou attendez sa fin.');
+    }
+    await reload(deps);
+    response.json(toView(bus.current()));
+  });
 
   // A file broken by hand comes back as 422 with what is wrong and its text, for the page to fix.
   router.get('/criteria', (_request, response) => {
@@ -93,12 +72,9 @@ export function apiRouter(deps: Deps, stream: EventStream): Router {
     else response.status(422).json({ error: file.error, text: file.text });
   });
 
-  router.put(
-    '/criteria',
-    on(async (request, response) => {
-      response.json(await deps.criteria.update(request.body));
-    }),
-  );
+  router.put('/criteria', async (request, response) => {
+    response.json(await deps.criteria.update(request.body));
+  });
 
   router.get('/storage', (_request, response) => {
     const { label, prepare, loadError, links } = deps.storage;
@@ -106,38 +82,32 @@ export function apiRouter(deps: Deps, stream: EventStream): Router {
   });
 
   // The UI's twin of `pnpm setup:airtable`; the table is reloaded once the base is right.
-  router.post(
-    '/storage/setup',
-    on(async (_request, response) => {
-      const { prepare } = deps.storage;
-      if (!prepare) throw new NotFoundError('La base SQLite intégrée se prépare seule : il n’y a rien à préparer.');
-      if (bus.current().run.active) throw new ConflictError('Préparation impossible pendant un traitement : arrêtez-le ou attendez sa fin.');
-      const { created, problems } = await prepare();
-      if (problems.length === 0) {
-        await reload(deps);
-        deps.storage.loadError = undefined;
-      }
-      const message =
-        problems.length > 0
-          ? `${problems.length} point${problems.length > 1 ? 's' : ''} à corriger dans Airtable, puis relancez la préparation.`
-          : created.length > 0
-            ? `Base prête : ${created.length} élément${created.length > 1 ? 's' : ''} créé${created.length > 1 ? 's' : ''}.`
-            : 'Base vérifiée : tout est en place.';
-      response.json({ created, problems, message });
-    }),
-  );
+  router.post('/storage/setup', async (_request, response) => {
+    const { prepare } = deps.storage;
+    if (!prepare) throw new NotFoundError('La base SQLite intégrée se prépare seule : il n’y a rien à préparer.');
+    if (bus.current().run.active) throw new ConflictError('Préparation impossible pendant un traitement : arrêtez-le ou attendez sa fin.');
+    const { created, problems } = await prepare();
+    if (problems.length === 0) {
+      await reload(deps);
+      deps.storage.loadError = undefined;
+    }
+    const message =
+      problems.length > 0
+        ? `${problems.length} point${problems.length > 1 ? 's' : ''} à corriger dans Airtable, puis relancez la préparation.`
+        : created.length > 0
+          ? `Base prête : ${created.length} élément${created.length > 1 ? 's' : ''} créé${created.length > 1 ? 's' : ''}.`
+          : 'Base vérifiée : tout est en place.';
+    response.json({ created, problems, message });
+  });
 
-  router.post(
-    '/sources/:sender/activation',
-    on(async (request, response) => {
-      const body = activationBody.safeParse(request.body);
-      if (!body.success) {
-        throw new BadRequestError('Corps attendu : { "phase": "import" | "enrich" | "analyse", "enabled": true | false }');
-      }
-      await setActivation(deps, String(request.params.sender).toLowerCase(), body.data.phase, body.data.enabled);
-      response.json({ ok: true });
-    }),
-  );
+  router.post('/sources/:sender/activation', async (request, response) => {
+    const body = activationBody.safeParse(request.body);
+    if (!body.success) {
+      throw new BadRequestError('Corps attendu : { "phase": "import" | "enrich" | "analyse", "enabled": true | false }');
+    }
+    await setActivation(deps, String(request.params.sender).toLowerCase(), body.data.phase, body.data.enabled);
+    response.json({ ok: true });
+  });
 
   router.use((_request: Request, response: Response) => {
     response.status(404).json({ error: 'Route inconnue.' });

@@ -10,7 +10,7 @@ import {
   type OfferSummary,
   type Projection,
 } from '@veille/domain';
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { addManualOffer } from '../core/manualOffer';
 import { changeStatus } from '../core/statusChange';
@@ -32,18 +32,6 @@ const addBody = z.object({
   title: z.string().trim().max(300).optional(),
   company: z.string().trim().max(300).optional(),
 });
-
-type Handler = (request: Request, response: Response) => Promise<void> | void;
-
-const on =
-  (handler: Handler) =>
-  async (request: Request, response: Response, next: NextFunction): Promise<void> => {
-    try {
-      await handler(request, response);
-    } catch (error) {
-      next(error);
-    }
-  };
 
 /**
  * The offers workspace's routes. Lists, the CSV and decisions read the projection alone; only an
@@ -95,48 +83,39 @@ export function offersRouter(deps: Deps): Router {
     response.end();
   });
 
-  router.get(
-    '/offers/:id',
-    on(async (request, response) => {
-      const id = String(request.params.id);
-      if (!bus.current().offers.has(id)) throw new UnknownOfferError([id]);
-      const [record] = await store.readOffers([id]);
-      // Read after the store answered: the offer may have moved meanwhile.
-      const state = bus.current();
-      const offer = state.offers.get(id);
-      if (!offer) throw new UnknownOfferError([id]);
-      response.json({ ...itemOf(state, offer), text: record?.text ?? '' });
-    }),
-  );
+  router.get('/offers/:id', async (request, response) => {
+    const id = String(request.params.id);
+    if (!bus.current().offers.has(id)) throw new UnknownOfferError([id]);
+    const [record] = await store.readOffers([id]);
+    // Read after the store answered: the offer may have moved meanwhile.
+    const state = bus.current();
+    const offer = state.offers.get(id);
+    if (!offer) throw new UnknownOfferError([id]);
+    response.json({ ...itemOf(state, offer), text: record?.text ?? '' });
+  });
 
-  router.post(
-    '/offers/status',
-    on(async (request, response) => {
-      const body = statusBody.safeParse(request.body);
-      if (!body.success) {
-        throw new InvalidCommandError(`Corps attendu : { "ids": ["rec…", …] (1 à ${MAX_IDS} offres), "status": "Candidaté" } (ou un autre statut).`);
-      }
-      response.json(await changeStatus(deps, body.data));
-    }),
-  );
+  router.post('/offers/status', async (request, response) => {
+    const body = statusBody.safeParse(request.body);
+    if (!body.success) {
+      throw new InvalidCommandError(`Corps attendu : { "ids": ["rec…", …] (1 à ${MAX_IDS} offres), "status": "Candidaté" } (ou un autre statut).`);
+    }
+    response.json(await changeStatus(deps, body.data));
+  });
 
-  router.post(
-    '/offers',
-    on(async (request, response) => {
-      const body = addBody.safeParse(request.body);
-      if (!body.success) {
-        const badUrl = body.error.issues.some((issue) => issue.path[0] === 'url');
-        throw new InvalidCommandError(
-          badUrl
-            ? "Adresse invalide : collez le lien http(s) de l'offre, par exemple https://www.example.com/emplois/123."
-            : 'Corps attendu : { "url": "https://…", "title": "…" (facultatif), "company": "…" (facultatif) }.',
-        );
-      }
-      const added = await addManualOffer(deps, body.data);
-      if (added.created) response.status(201).json({ id: added.id });
-      else response.status(409).json({ error: 'Cette offre est déjà dans Veille.', id: added.id });
-    }),
-  );
+  router.post('/offers', async (request, response) => {
+    const body = addBody.safeParse(request.body);
+    if (!body.success) {
+      const badUrl = body.error.issues.some((issue) => issue.path[0] === 'url');
+      throw new InvalidCommandError(
+        badUrl
+          ? "Adresse invalide : collez le lien http(s) de l'offre, par exemple https://www.example.com/emplois/123."
+          : 'Corps attendu : { "url": "https://…", "title": "…" (facultatif), "company": "…" (facultatif) }.',
+      );
+    }
+    const added = await addManualOffer(deps, body.data);
+    if (added.created) response.status(201).json({ id: added.id });
+    else response.status(409).json({ error: 'Cette offre est déjà dans Veille.', id: added.id });
+  });
 
   return router;
 }
