@@ -28,12 +28,15 @@ export async function stateOf(app: Pick<Veille, 'url'>): Promise<StateView> {
 
 /**
  * A job board's page on this machine (enrichment reads it with ENRICH_ALLOW_PRIVATE=1): each path
- * answers a schema.org JobPosting, after `delayMs`.
+ * answers a schema.org JobPosting, after `delayMs`, and not before a `hold()` is released.
  */
 export async function startJobPages(options: { delayMs?: number } = {}) {
   let delayMs = options.delayMs ?? 0;
+  let gate = Promise.resolve();
+  const asked: string[] = [];
   const server = createServer((request, response) => {
-    void sleep(delayMs).then(() => {
+    asked.push(request.url ?? '');
+    void Promise.all([sleep(delayMs), gate]).then(() => {
       const posting = {
         '@context': 'https://schema.org',
         '@type': 'JobPosting',
@@ -53,6 +56,17 @@ export async function startJobPages(options: { delayMs?: number } = {}) {
   return {
     url: (path: string) => `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`,
     setDelay: (ms: number) => (delayMs = ms),
+    /** The paths asked so far, in order. */
+    asked,
+    /** Pages asked from now on wait until the returned function is called: a run held as long as a test needs. */
+    hold: (): (() => void) => {
+      let release = (): void => undefined;
+      gate = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        gate = Promise.resolve();
+        release();
+      };
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
