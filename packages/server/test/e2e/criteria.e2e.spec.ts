@@ -52,11 +52,15 @@ describeWithChromium('A broken criteria file and a refused email, in a real brow
     const broken = page.getByTestId('criteria-broken');
     await expect(broken.textContent()).resolves.toMatch(/JSON invalide ligne \d+, colonne 3 : .*virgule oubliée/);
     await expect(broken.textContent()).resolves.toContain("L'analyse est suspendue");
-    const editor = page.getByLabel('Critères (JSON)');
-    await expect(editor.inputValue()).resolves.toContain('"remoteOk": true\n');
     await expect(page.getByTestId('mailbox-refused').textContent()).resolves.toMatch(
       /ailleurs\.eml — Lien symbolique vers .*ailleurs\.txt, hors de la boîte aux lettres/,
     );
+
+    // The dashboard leads to Paramètres → Critères, where the broken text opens as it is, to fix.
+    await page.getByRole('link', { name: 'Corriger les critères' }).click();
+    await expect(broken.textContent()).resolves.toContain("L'analyse est suspendue");
+    const editor = page.getByLabel('Critères (JSON)');
+    await expect(editor.inputValue()).resolves.toContain('"remoteOk": true\n');
 
     await editor.fill(JSON.stringify({ ...DEFAULT_CRITERIA, salaryFloor: 52_000 }, null, 2));
     const save = page.getByRole('button', { name: 'Enregistrer' });

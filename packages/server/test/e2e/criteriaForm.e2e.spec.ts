@@ -33,8 +33,7 @@ describeWithChromium('The criteria form, in a real browser', () => {
 
   const openEditor = async (width = 1280): Promise<Page> => {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
-    await page.goto(suite.app.url);
-    await page.getByTestId('criteria').getByRole('button', { name: 'Modifier' }).click();
+    await page.goto(`${suite.app.url}/?vue=parametres&section=criteres`);
     await page.getByTestId('criteria-form').waitFor();
     return page;
   };
@@ -72,7 +71,7 @@ describeWithChromium('The criteria form, in a real browser', () => {
       otherResources: 'CV : dix ans de data engineering à Lyon.',
     });
     await page.reload();
-    await page.getByTestId('criteria').getByRole('button', { name: 'Modifier' }).click();
+    await page.getByTestId('criteria-form').waitFor();
     await expect(input(page, 'salaryFloor').inputValue()).resolves.toBe('52000');
     await expect(input(page, 'keywords').inputValue()).resolves.toBe('python, sql, kafka');
     await expect(page.getByLabel('Le télétravail me convient').isChecked()).resolves.toBe(false);

@@ -1,5 +1,6 @@
 import type { OfferItem, PhaseId, Status } from '@veille/domain';
 import { apiParams, type WorkspaceFilter } from './filter';
+import { fieldMessages } from './settings';
 
 /** What the page needs from any POST answer: whether it worked, and what to tell the user. */
 export type Reply = {
@@ -110,6 +111,25 @@ const prepareStorage = async (): Promise<Preparation> => {
   return { ok: reply.ok && problems.length === 0, text: reply.text, created: lines(reply.body, 'created'), problems };
 };
 
+/**
+ * `POST /api/settings/test`'s answer: `details` holds, for the mailbox, its `folders` and `count`;
+ * `fields` what a 400 refused, by JSON path.
+ */
+export type SettingsTest = {
+  readonly ok: boolean;
+  readonly message: string;
+  readonly details: Record<string, unknown>;
+  readonly fields: Record<string, string>;
+};
+
+/** Tries a part of the settings with the values not saved yet (only what differs from the saved ones). */
+const testSettings = async (part: string, values: Record<string, unknown>): Promise<SettingsTest> => {
+  const reply = await post('/api/settings/test', { part, values });
+  const body = typeof reply.body === 'object' && reply.body !== null ? (reply.body as Record<string, unknown>) : {};
+  const details = typeof body.details === 'object' && body.details !== null ? (body.details as Record<string, unknown>) : {};
+  return { ok: reply.ok && body.ok === true, message: reply.text, details, fields: fieldMessages(body) };
+};
+
 /** The page's only HTTP calls; the table and the runs come through the event stream. */
 export const api = {
   listOffers,
@@ -124,6 +144,11 @@ export const api = {
   storage,
   prepareStorage,
   saveCriteria: (criteria: unknown) => send('PUT', '/api/criteria', criteria),
+  /** The settings (never a secret, only whether one is saved), or the French sentence to show instead. */
+  settings: () => read<object>('/api/settings'),
+  /** 200 with the new settings; 400 names each refused field in `fields`; a 409 says why not now. */
+  saveSettings: (changes: Record<string, unknown>) => send('PUT', '/api/settings', changes),
+  testSettings,
   startRun: () => post('/api/runs'),
   stopRun: () => post('/api/runs/stop'),
   refresh: () => post('/api/refresh'),

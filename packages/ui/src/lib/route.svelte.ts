@@ -1,5 +1,5 @@
 import { NO_FILTER, sameFilter, type WorkspaceFilter } from './filter';
-import { placeSearch, readPlace, type Place } from './place';
+import { placeSearch, readPlace, type Place, type SettingsSection } from './place';
 
 /**
  * The page's place lives in its URL, so a reload or a bookmark opens the same list: each change
@@ -25,7 +25,17 @@ class Route {
 
   /** Opens the workspace on these offers, e.g. from a count of the summary table. */
   open(filter: Partial<WorkspaceFilter>): void {
-    this.go({ open: true, filter: { ...NO_FILTER, ...filter }, offerId: '' });
+    this.go({ open: true, filter: { ...NO_FILTER, ...filter }, offerId: '', settings: undefined });
+  }
+
+  /** Paramètres, on one of its sections, instead of the dashboard. */
+  settings(section: SettingsSection = 'boite-mail'): void {
+    this.go({ open: false, offerId: '', settings: section });
+  }
+
+  /** Back to the dashboard from Paramètres. */
+  dashboard(): void {
+    this.go({ settings: undefined });
   }
 
   filterBy(filter: WorkspaceFilter, how: 'push' | 'replace' = 'push'): void {
