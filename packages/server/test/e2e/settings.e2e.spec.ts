@@ -1,0 +1,140 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../chromium';
+import { dovecotAvailable, startDovecot, type Dovecot } from '../dovecot';
+import { appForSuite } from '../harness';
+import { horizontalOverflow, seriousViolations } from '../pageChecks';
+
+const SCREENSHOTS = path.resolve(__dirname, '../../../../test-results');
+const describeWithBoth = chromiumAvailable() && dovecotAvailable() ? describe : describe.skip;
+
+const alert = (subject: string): string =>
+  ['From: Indeed <alert@indeed.com>', 'To: moi@example.org', `Subject: ${subject}`, 'Content-Type: text/plain; charset=utf-8', '', 'Une offre.', ''].join(
+    '\r\n',
+  );
+
+/** Fits both widths with no accessibility failure, as the page is now. */
+const checkLayout = async (page: Page, name: string): Promise<void> => {
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect(horizontalOverflow(page)).resolves.toBe(0);
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-phone.png`), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+};
+
+describeWithBoth('Paramètres and Premiers pas, in a real browser against a real Dovecot', () => {
+  // No IMAP_* variable: the mailbox is configured from the page only.
+  const suite = appForSuite();
+  let browser: Browser;
+  let dovecot: Dovecot;
+
+  beforeAll(async () => {
+    [browser, dovecot] = await Promise.all([chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs() }), startDovecot()]);
+    await dovecot.append('INBOX', alert('Première alerte'));
+    await dovecot.append('INBOX', alert('Deuxième alerte'));
+    await dovecot.append('Alertes', alert('Alerte rangée'));
+  });
+
+  afterAll(async () => {
+    await Promise.all([browser?.close(), dovecot?.remove()]);
+  });
+
+  const field = (page: Page, name: string) => page.locator(`[name="${name}"]`);
+  const save = async (page: Page): Promise<string> => {
+    const answered = page.waitForResponse((response) => response.url().endsWith('/api/settings') && response.request().method() === 'PUT');
+    await page.getByTestId('settings').getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await answered;
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).and(page.locator(':enabled')).waitFor();
+    return (await page.getByTestId('settings-message').textContent()) ?? '';
+  };
+  const testMailbox = async (page: Page): Promise<string> => {
+    await page.getByTestId('settings-test-mailbox').click();
+    await page.getByTestId('settings-test-mailbox').and(page.locator(':enabled')).waitFor({ timeout: 20_000 });
+    return (await page.getByTestId('settings-test-result').textContent())?.trim() ?? '';
+  };
+
+  it('should offer Premiers pas on a first start, connect the Dovecot from Paramètres, and never show the password again', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(suite.app.url);
+
+    const firstSteps = page.getByTestId('first-steps');
+    await expect(firstSteps.textContent()).resolves.toContain('démo');
+    await checkLayout(page, 'first-steps');
+    await firstSteps.getByRole('button', { name: 'Connecter ma boîte mail' }).click();
+
+    await page.getByTestId('settings').waitFor();
+    expect(new URL(page.url()).search).toBe('?vue=parametres&section=boite-mail');
+    await page.getByLabel('Ma boîte mail (IMAP)').check();
+    await page.getByLabel('Fournisseur').selectOption({ label: 'Gmail' });
+    await expect(field(page, 'mailbox.host').inputValue()).resolves.toBe('imap.gmail.com');
+    const help = page.getByRole('link', { name: /Créer un mot de passe d'application Google/ });
+    await expect(help.getAttribute('href')).resolves.toBe('https://myaccount.google.com/apppasswords');
+    await expect(help.getAttribute('rel')).resolves.toBe('noopener noreferrer');
+    await expect(help.getAttribute('target')).resolves.toBe('_blank');
+
+    await field(page, 'mailbox.host').fill(dovecot.host);
+    await field(page, 'mailbox.port').fill(String(dovecot.port));
+    await field(page, 'mailbox.secure').uncheck();
+    await field(page, 'mailbox.user').fill(dovecot.user);
+    await field(page, 'mailbox.password').fill(dovecot.password);
+    await expect(field(page, 'mailbox.password').getAttribute('type')).resolves.toBe('password');
+    await expect(field(page, 'mailbox.password').getAttribute('autocomplete')).resolves.toBe('off');
+
+    // Tested before it is saved: the folder is then chosen from the server's own list.
+    await expect(testMailbox(page)).resolves.toBe('✓ Connecté : 2 emails dans INBOX.');
+    const folder = page.locator('select[name="mailbox.folder"]');
+    await expect(folder.locator('option').allTextContents()).resolves.toEqual(expect.arrayContaining(['INBOX', 'Alertes']));
+    await folder.selectOption('Alertes');
+    await checkLayout(page, 'settings-mailbox');
+
+    await expect(save(page)).resolves.toBe('Paramètres enregistrés.');
+    await expect(page.locator('[data-field="mailbox.password"] [data-secret-state]').textContent()).resolves.toMatch(/^enregistré \(…/);
+    await expect(field(page, 'mailbox.password').count()).resolves.toBe(0);
+    expect(await page.content()).not.toContain(dovecot.password);
+
+    // A reload stays in Paramètres, with what was saved and still no password.
+    await page.reload();
+    await expect(field(page, 'mailbox.host').inputValue()).resolves.toBe(dovecot.host);
+    await expect(field(page, 'mailbox.folder').inputValue()).resolves.toBe('Alertes');
+    expect(await page.content()).not.toContain(dovecot.password);
+    await expect(testMailbox(page)).resolves.toBe('✓ Connecté : 1 email dans Alertes.');
+
+    await page.getByRole('link', { name: 'Tableau de bord' }).click();
+    await page.getByRole('heading', { name: 'Synthèse des offres' }).waitFor();
+    await expect(firstSteps.count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Premiers pas' }).click();
+    await expect(firstSteps.textContent()).resolves.toContain('Votre boîte mail est connectée');
+  }, 90_000);
+
+  it('should put a refused value next to its field, and say a wrong password in French next to the test', async () => {
+    // Dovecot slows every login from this address after a wrong password: that one gets its own server.
+    const strict = await startDovecot();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(`${suite.app.url}/?vue=parametres&section=boite-mail`);
+      await field(page, 'mailbox.port').fill('quatre');
+
+      await expect(save(page)).resolves.not.toBe('Paramètres enregistrés.');
+      const port = field(page, 'mailbox.port');
+      await expect(port.getAttribute('aria-invalid')).resolves.toBe('true');
+      const describedBy = (await port.getAttribute('aria-describedby')) ?? '';
+      const issue = page.locator('[data-field="mailbox.port"] [data-issue]');
+      expect(describedBy.split(' ')).toContain(await issue.getAttribute('id'));
+      await expect(issue.textContent()).resolves.toBe('un numéro de port est attendu');
+
+      await port.fill(String(strict.port));
+      await page.locator('[data-field="mailbox.password"]').getByRole('button', { name: 'Remplacer' }).click();
+      await field(page, 'mailbox.password').fill('pas-le-bon');
+      await expect(testMailbox(page)).resolves.toMatch(/^✗ Connexion IMAP refusée : identifiant ou mot de passe incorrect/);
+      await expect(page.getByTestId('settings-test-result').evaluate((node) => getComputedStyle(node).color)).resolves.toBe('rgb(185, 28, 28)');
+      await checkLayout(page, 'settings-wrong-password');
+    } finally {
+      await strict.remove();
+    }
+  }, 90_000);
+});
