@@ -14,6 +14,7 @@ export * from './projection';
 export * from './refusals';
 export * from './run';
 export * from './source';
+export * from './spending';
 export * from './statuses';
 export * from './table';
 export * from './usage';

@@ -5,6 +5,7 @@ import { airtableConfigFromEnv, type AirtableConfig } from './adapters/airtable/
 import { anthropicConfigFromEnv, type AnthropicConfig } from './adapters/anthropic/config';
 import { imapConfigFromEnv, type ImapConfig } from './adapters/imap/config';
 import { isLoopbackHost } from './http/addresses';
+import { settingsFromEnv, type SettingsEnv } from './settings/env';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -66,6 +67,8 @@ export type Config = {
   airtable?: AirtableConfig;
   /** Claude for phase 3; without it, the transparent rules analyser. */
   anthropic?: AnthropicConfig;
+  /** The settings the environment sets (they win over settings.json, read-only in the page), and the services' endpoints. */
+  settingsEnv: SettingsEnv;
   /** Values never to be shown in a response, an event or a log line. */
   secrets: string[];
 };
@@ -89,10 +92,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   let imap: ImapConfig | undefined;
   let anthropic: AnthropicConfig | undefined;
   let airtable: AirtableConfig | undefined;
+  let settingsEnv: SettingsEnv;
   try {
     airtable = airtableConfigFromEnv(env);
     imap = imapConfigFromEnv(env);
     anthropic = anthropicConfigFromEnv(env);
+    settingsEnv = settingsFromEnv(env, { imap, airtable, anthropic });
   } catch (error) {
     throw new ConfigError(error instanceof Error ? error.message : String(error));
   }
@@ -108,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     imap,
     anthropic,
     airtable,
+    settingsEnv,
     secrets: [imap?.password, anthropic?.apiKey, airtable?.apiKey, values.ACCESS_TOKEN].filter((secret): secret is string => !!secret),
   };
 }

@@ -2,6 +2,7 @@ import type { Analyser, CallMeter, DomainEvent, Mailbox, MailRef, OfferStore, Pa
 import type { Logger } from 'pino';
 import type { Observable } from 'rxjs';
 import type { Criteria, CriteriaFile } from './criteria/criteria';
+import type { SettingsView } from './settings/view';
 
 // The server's own ports, beside the domain's (store, mailbox, page fetcher, analyser): what the
 // core hands the phases and the HTTP face. Types only, so that phases and the face depend on them
@@ -40,6 +41,21 @@ export type CriteriaSettings = {
   update(json: unknown): Promise<Criteria>;
 };
 
+/** "Tester" in the settings page: whether it worked, what to tell the user, and what was found (a mailbox's folders and count…). */
+export type SettingsTest = { readonly ok: boolean; readonly message: string; readonly details: Record<string, unknown> };
+
+/** The settings page's port: settings.json over the environment, saved whole, applied without a restart. */
+export type SettingsPort = {
+  view(): SettingsView;
+  /** Validates a part of the settings, saves it (nothing half-saved) and applies it to the next run. */
+  update(body: unknown): Promise<SettingsView>;
+  /** Tries one part, with unsaved values laid over the saved ones. */
+  test(body: unknown): Promise<SettingsTest>;
+};
+
+/** Phase 3's spending cap, asked before each call with its worst case: refuses by throwing, and hears each call's cost. */
+export type SpendingGuard = { reserve(worstCaseUsd: number): (costUsd: number) => void };
+
 /** Who is writing an offer now: a phase recording its decision, or a person's change of status. */
 export type OfferLocks = {
   /** Resolves once no one else writes these offers, with the function that lets them go. */
@@ -55,9 +71,11 @@ export type Deps = {
   readonly fetchPage: PageFetcher;
   readonly analyser: Analyser;
   readonly criteria: CriteriaSettings;
+  readonly settings: SettingsPort;
   readonly meter: CallMeter;
   readonly now: () => Date;
   readonly log: Logger;
+  /** Grows as secrets are saved or tested from the settings page: whoever holds it redacts them all. */
   readonly secrets: readonly string[];
   readonly concurrency: { readonly enrich: number; readonly analyse: number };
   readonly locks: OfferLocks;

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { createAirtableStore, type AirtableStoreOptions } from '../adapters/airtable';
 import { createAirtableClient } from '../adapters/airtable/client';
 import { setupAirtable } from '../adapters/airtable/setup';
-import { createClaudeAnalyser } from '../adapters/anthropic';
+import { createClaudeAnalyser, type SpendingBudget } from '../adapters/anthropic';
 import { createFolderMailbox } from '../adapters/folder-mailbox';
 import { createImapMailbox } from '../adapters/imap';
 import { createRulesAnalyser } from '../adapters/rules-analyser';
@@ -17,8 +17,8 @@ import type { Storage } from '../ports';
 // The one place that reads the configuration to pick an adapter: each port has its embedded
 // default (SQLite, the folder mailbox, the rules) and the user's service when it is configured.
 
-/** What every adapter may need from the core: API calls are counted, failures logged, time read from one clock. */
-export type AdapterDeps = { readonly meter: CallMeter; readonly log: Logger; readonly now: () => Date };
+/** What every adapter may need from the core: API calls are counted, failures logged, time read from one clock, spending capped. */
+export type AdapterDeps = { readonly meter: CallMeter; readonly log: Logger; readonly now: () => Date; readonly budget?: SpendingBudget };
 
 /** Airtable's timings, for tests that cannot wait its 30 s penalty or two-minute retry deadline. */
 export type AirtableTimings = Pick<AirtableStoreOptions, 'rateLimitPenaltyMs' | 'retryDeadlineMs' | 'flushDelayMs'>;
@@ -62,7 +62,7 @@ export function openMailbox(config: Config, { meter, log }: AdapterDeps): { mail
 }
 
 /** Claude when an API key is set, else the transparent rules analyser: one is built for each saved version of the criteria. */
-export function analyserFor(config: Config, { meter, log }: AdapterDeps): (criteria: Criteria) => Analyser {
+export function analyserFor(config: Config, { meter, log, budget }: AdapterDeps): (criteria: Criteria) => Analyser {
   const { anthropic } = config;
-  return (criteria) => (anthropic ? createClaudeAnalyser(anthropic, criteria, { meter, log }) : createRulesAnalyser(criteria));
+  return (criteria) => (anthropic ? createClaudeAnalyser(anthropic, criteria, { meter, log, budget }) : createRulesAnalyser(criteria));
 }

@@ -10,19 +10,22 @@ import { criteriaSettings } from '../core/criteriaSettings';
 import { dayOf } from '../core/day';
 import { haltOnWriteError, haltRun } from '../core/halt';
 import { createOfferLocks } from '../core/offerLocks';
-import { auditMailbox, reload } from '../core/reload';
+import { auditMailbox } from '../core/reload';
 import { startScheduler, type Scheduler } from '../core/scheduler';
+import { spendingGuard } from '../core/spendingGuard';
 import { loadCriteria } from '../criteria/criteria';
 import { demoPageAt } from '../demo/pages';
 import { seedDemo } from '../demo/seed';
-import { messageOf, redact } from '../errors';
 import { listeningOn } from '../http/addresses';
 import { createParsePool } from '../parsing/pool';
 import { analysePhase } from '../phases/analyse';
 import { enrichPhase } from '../phases/enrich';
 import { importPhase } from '../phases/import';
 import type { Deps } from '../ports';
-import { analyserFor, mailboxFolder, openMailbox, openStore, type AirtableTimings } from './adapters';
+import { readSettingsFile } from '../settings/file';
+import { analyserFor, mailboxFolder, type AirtableTimings } from './adapters';
+import { configWith, liveAdapters, reloadOrExplain } from './liveAdapters';
+import { settingsService } from './settings';
 
 export type CoreOptions = {
   /** Veille's own origin: the demo alerts seeded on a first start link to its demo pages there. */
@@ -67,19 +70,38 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
     usageLog.record(counted);
     bus.emit(event('ApiCallsCounted', counted));
   };
-  const adapterDeps = { meter, log, now };
+  // The settings page's file over the environment: the services in use, and who replaces them when it is saved.
+  const secrets = [...config.secrets];
+  const settings = settingsService({
+    config,
+    file: path.join(config.dataDir, 'settings.json'),
+    initial: await readSettingsFile(path.join(config.dataDir, 'settings.json'), config.settingsEnv.values),
+    bus,
+    now,
+    log,
+    meter,
+    secrets,
+    mailboxFolder: mailboxFolder(config),
+    apply: (next, previous) => live.apply(next, previous, deps),
+  });
+  const effective = () => configWith(config, settings.services());
+  const budget = spendingGuard({
+    cap: () => settings.services().cap,
+    spent: (day) => ({ day: usageLog.costOf('Claude', day), month: usageLog.costOf('Claude', day.slice(0, 7)) }),
+    now,
+  });
+  const adapterDeps = { meter, log, now, budget };
 
   const criteriaFile = path.join(config.dataDir, 'criteres.json');
   const criteriaOnDisk = await loadCriteria(criteriaFile);
   if (!criteriaOnDisk.valid) log.error({ error: criteriaOnDisk.error }, 'criteria file broken: analysis suspended until it is fixed in the page');
-  const { settings, analyser } = criteriaSettings({
+  const criteria = criteriaSettings({
     file: criteriaFile,
     initial: criteriaOnDisk,
-    build: analyserFor(config, adapterDeps),
+    build: (chosen) => analyserFor(effective(), adapterDeps)(chosen),
     onWriteFailed: (failure) => haltRun({ bus, now, log }, failure),
   });
-  const { store, storage } = openStore(config, adapterDeps, options.airtableTimings);
-  const { mailbox, worker } = openMailbox(config, adapterDeps);
+  const live = liveAdapters(effective(), adapterDeps, { timings: options.airtableTimings, wrapStore: options.wrapStore, rebuildAnalyser: criteria.rebuild });
   // Emails and pages are parsed on worker threads, so that hostile HTML never stalls the API.
   const parsing = createParsePool({ log });
   const pages = createPageFetcher({
@@ -92,17 +114,18 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
   });
   const deps: Deps = {
     bus,
-    store: options.wrapStore ? options.wrapStore(store) : store,
-    storage,
-    mailbox,
+    store: live.store,
+    storage: live.storage,
+    mailbox: live.mailbox,
     fetchPage: pages,
-    analyser,
-    criteria: settings,
+    analyser: criteria.analyser,
+    criteria: criteria.settings,
+    settings: settings.port,
     meter,
     now,
     log,
-    secrets: config.secrets,
-    concurrency: { enrich: 4, analyse: config.anthropic?.concurrency ?? 3 },
+    secrets,
+    concurrency: { enrich: 4, analyse: config.settingsEnv.analysisConcurrency },
     locks: createOfferLocks(),
   };
 
@@ -116,18 +139,12 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
   return {
     deps,
     start: async () => {
-      if (firstStart && !config.imap) {
+      if (firstStart && !effective().imap) {
         const written = await seedDemo(mailboxFolder(config), options.origin);
         log.info({ emails: written, mailbox: mailboxFolder(config) }, 'demo mailbox seeded');
       }
-      try {
-        await reload(deps);
-      } catch (error) {
-        // A base not prepared yet must not keep the page away: its setup button is there.
-        if (!deps.storage.prepare) throw error;
-        deps.storage.loadError = redact(messageOf(error), deps.secrets);
-        log.error({ error: deps.storage.loadError }, 'the Airtable base could not be loaded');
-      }
+      // A base not prepared yet must not keep the page away: its setup button is there.
+      await reloadOrExplain(deps);
       scheduler = startScheduler(
         deps,
         {
@@ -135,7 +152,16 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
           enrich: enrichPhase(deps),
           analyse: analysePhase(deps),
         },
-        { import: worker, enrich: 'pages web', analyse: deps.analyser.label },
+        // Read as each phase starts: settings saved since may have changed who does the work.
+        {
+          get import() {
+            return live.worker();
+          },
+          enrich: 'pages web',
+          get analyse() {
+            return deps.analyser.label;
+          },
+        },
       );
       // Only now may a command start a run: the table is in the projection and the scheduler listens.
       bus.emit(event('StartupCompleted', { at: now().toISOString() }));

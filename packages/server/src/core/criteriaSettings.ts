@@ -28,6 +28,8 @@ const SAVE = {
 export function criteriaSettings({ file, initial, build, onWriteFailed }: CriteriaSettingsDeps): {
   settings: CriteriaSettings;
   analyser: Analyser;
+  /** Another analyser was chosen in the settings: it is built on the criteria in use, for the next offer on. */
+  rebuild: () => void;
 } {
   let state = initial;
   // Built on the defaults while the file is broken only for its label: it is not called until a save.
@@ -58,8 +60,13 @@ export function criteriaSettings({ file, initial, build, onWriteFailed }: Criter
         return next;
       },
     },
+    rebuild: () => {
+      current = build(state.valid ? state.criteria : DEFAULT_CRITERIA);
+    },
     analyser: {
-      label: current.label,
+      get label() {
+        return current.label;
+      },
       analyse: async (offer) => {
         if (!state.valid) {
           throw new UnavailableError(

@@ -17,13 +17,14 @@ const syncDirectory = async (dir: string): Promise<void> => {
 /**
  * Replaces a file in one step: a temp file of its own (two writers never share one), flushed to
  * the disk, renamed over the file, then the directory flushed so the rename survives a power cut.
- * On any failure the temp file goes and the old file stays as it was.
+ * On any failure the temp file goes and the old file stays as it was. `mode` is the file's from
+ * its creation (0600 for a file of secrets): it is never readable by others, not even for a moment.
  */
-export async function writeFileAtomically(file: string, text: string): Promise<void> {
+export async function writeFileAtomically(file: string, text: string, mode?: number): Promise<void> {
   const dir = path.dirname(file);
   const temp = path.join(dir, `${tempPrefix(file)}${randomUUID()}.tmp`);
   try {
-    const handle = await open(temp, 'wx');
+    const handle = await open(temp, 'wx', mode);
     try {
       await handle.writeFile(text);
       await handle.sync();

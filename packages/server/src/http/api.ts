@@ -8,8 +8,10 @@ import { InvalidCriteriaError } from '../criteria/criteria';
 import { WriteFailedError, writeFailureOf } from '../disk/writeFailures';
 import { messageOf, redact, UnavailableError } from '../errors';
 import type { Deps } from '../ports';
+import { InvalidSettingsError } from '../settings/errors';
 import { frameworkMessage } from './body';
 import { offersRouter } from './offers';
+import { settingsRouter } from './settings';
 import type { EventStream } from './sse';
 
 const activationBody = z.object({ phase: z.enum(PHASES), enabled: z.boolean() });
@@ -19,7 +21,14 @@ class BadRequestError extends Error {}
 const WRITE_FROM_PAGE = { failed: "la modification demandée n'a pas pu être enregistrée", kept: "rien n'a changé" };
 
 const statusOf = (error: unknown): number => {
-  if (error instanceof BadRequestError || error instanceof InvalidCommandError || error instanceof InvalidCriteriaError) return 400;
+  if (
+    error instanceof BadRequestError ||
+    error instanceof InvalidCommandError ||
+    error instanceof InvalidCriteriaError ||
+    error instanceof InvalidSettingsError
+  ) {
+    return 400;
+  }
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ConflictError) return 409;
   if (error instanceof UnprocessableError) return 422;
@@ -46,6 +55,9 @@ export function apiRouter(deps: Deps, stream: EventStream): Router {
 
   // The offers workspace: lists from the projection, an offer's text from the store, changes by hand.
   router.use(offersRouter(deps));
+
+  // Paramètres: settings.json over the environment, saved whole and applied to the next run; "Tester" each part.
+  router.use(settingsRouter(deps));
 
   router.post('/runs', async (_request, response) => {
     const outcome = await startRun(deps);
@@ -124,6 +136,7 @@ export function apiRouter(deps: Deps, stream: EventStream): Router {
     response.status(status).json({
       error: status === 500 ? 'Erreur interne : le détail est dans le journal de Veille.' : message,
       ...(error instanceof InvalidCriteriaError ? { issues: error.issues } : {}),
+      ...(error instanceof InvalidSettingsError ? { fields: error.fields } : {}),
     });
   });
 

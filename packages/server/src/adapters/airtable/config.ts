@@ -4,12 +4,18 @@ export type AirtableConfig = { apiKey: string; baseId: string; endpointUrl?: str
 
 const BASE_ID = /^app[A-Za-z0-9]{14}$/;
 
-/** An `app…` id as is, or the id found in a base URL (https://airtable.com/appXXXX/tblYYYY/…). */
+/** An `app…` id as is, or the id found in a base URL (https://airtable.com/appXXXX/tblYYYY/…); '' when neither. */
+export function airtableBaseIdOf(value: string): string {
+  const trimmed = value.trim();
+  return BASE_ID.test(trimmed) ? trimmed : (/(?:^|\/)(app[A-Za-z0-9]{14})(?:[/?#]|$)/.exec(trimmed)?.[1] ?? '');
+}
+
+export const BASE_ID_EXPECTED = "un identifiant app… (17 caractères) ou l'URL d'une base est attendu";
+
 const baseId = z
   .string()
-  .trim()
-  .transform((value) => (BASE_ID.test(value) ? value : (/(?:^|\/)(app[A-Za-z0-9]{14})(?:[/?#]|$)/.exec(value)?.[1] ?? '')))
-  .pipe(z.string().regex(BASE_ID, { error: "un identifiant app… (17 caractères) ou l'URL d'une base est attendu" }));
+  .transform(airtableBaseIdOf)
+  .pipe(z.string().regex(BASE_ID, { error: BASE_ID_EXPECTED }));
 
 /** An empty variable (`AIRTABLE_ENDPOINT_URL=` in a .env file) means unset, not invalid. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema);

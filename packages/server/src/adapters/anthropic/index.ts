@@ -18,7 +18,16 @@ const TIMEOUT_MS = 120_000;
 type Message = Anthropic.Messages.Message;
 type Turn = Anthropic.Messages.MessageParam;
 
-export type ClaudeAnalyserOptions = { meter?: CallMeter; log?: Logger; maxRetries?: number; timeoutMs?: number };
+/**
+ * The spending cap, asked before each call with what it costs at most by the model's prices: it
+ * refuses by throwing, else hands back what to call with the call's actual cost once known.
+ */
+export type SpendingBudget = { reserve(worstCaseUsd: number): (costUsd: number) => void };
+
+export type ClaudeAnalyserOptions = { meter?: CallMeter; log?: Logger; maxRetries?: number; timeoutMs?: number; budget?: SpendingBudget };
+
+/** French runs about 3.5 characters a token: 2 over-counts the prompt, as a worst case should. */
+const CHARS_PER_TOKEN_AT_WORST = 2;
 
 const issuesOf = (error: z.ZodError): string =>
   error.issues
@@ -65,6 +74,19 @@ export function createClaudeAnalyser(config: AnthropicConfig, criteria: Criteria
 
   /** One call: its answer, and what it cost (also counted in the Consommation API block). */
   const ask = async (messages: Turn[]): Promise<{ message: Message; costUsd: number }> => {
+    const promptChars = system[0].text.length + JSON.stringify(messages).length;
+    const worstCaseUsd = estimateCost(config.model, { input: 0, cacheWrite: promptChars / CHARS_PER_TOKEN_AT_WORST, cacheRead: 0, output: MAX_TOKENS });
+    const settle = options.budget?.reserve(worstCaseUsd);
+    try {
+      const asked = await call(messages);
+      settle?.(asked.costUsd);
+      return asked;
+    } finally {
+      settle?.(0);
+    }
+  };
+
+  const call = async (messages: Turn[]): Promise<{ message: Message; costUsd: number }> => {
     let message: Message;
     try {
       message = await client.messages.create({

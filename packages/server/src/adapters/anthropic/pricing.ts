@@ -20,9 +20,26 @@ const CACHE_READ = 0.1;
 
 export type TokenUsage = { input: number; output: number; cacheWrite: number; cacheRead: number };
 
-/** Unknown model ids are priced as the default Sonnet. */
+/** Dollars per million input and output tokens; unknown model ids are priced as the default Sonnet. */
+export function priceOf(model: string): { input: number; output: number } {
+  return PRICES.find((candidate) => candidate.family.test(model)) ?? DEFAULT_PRICE;
+}
+
+/** The current models the page offers, each with its price per million tokens. */
+export type ModelChoice = { id: string; label: string; inputPerMTok: number; outputPerMTok: number };
+
+const CURRENT_MODELS = [
+  { id: 'claude-haiku-5-5', label: 'Claude Haiku 5.5 (rapide, le moins cher)' },
+  { id: 'claude-sonnet-5-5', label: 'Claude Sonnet 5.5 (recommandé)' },
+  { id: 'claude-opus-5-5', label: 'Claude Opus 5.5 (le plus fin, le plus cher)' },
+];
+
+export function modelChoices(): ModelChoice[] {
+  return CURRENT_MODELS.map(({ id, label }) => ({ id, label, inputPerMTok: priceOf(id).input, outputPerMTok: priceOf(id).output }));
+}
+
 export function estimateCost(model: string, usage: TokenUsage): number {
-  const price = PRICES.find((candidate) => candidate.family.test(model)) ?? DEFAULT_PRICE;
+  const price = priceOf(model);
   const input = usage.input + usage.cacheWrite * CACHE_WRITE + usage.cacheRead * CACHE_READ;
   return (input * price.input + usage.output * price.output) / 1_000_000;
 }

@@ -29,6 +29,8 @@ const readDays = (file: string): Days => {
 export type UsageLog = {
   today(day: string): Record<string, ApiUsage>;
   record(call: ApiCall): void;
+  /** Dollars one API cost over the days that start with this prefix: a day (YYYY-MM-DD) or a month (YYYY-MM). */
+  costOf(api: string, dayPrefix: string): number;
   /** Writes what is not on disk yet; never rejects (a failure goes to `onWriteError`). */
   flush(): Promise<void>;
 };
@@ -83,6 +85,10 @@ export function openUsageLog(file: string, { onWriteError = () => undefined }: U
       unsaved = true;
       void queue();
     },
+    costOf: (api, dayPrefix) =>
+      Object.entries(days)
+        .filter(([day]) => day.startsWith(dayPrefix))
+        .reduce((sum, [, usage]) => sum + (usage[api]?.costUsd ?? 0), 0),
     flush: queue,
   };
 }

@@ -1,0 +1,24 @@
+/**
+ * A port whose adapter the settings page may replace while Veille runs: everyone keeps the one
+ * reference `port`, and each use of it reaches the adapter in place at that moment. Phases and
+ * routes capture their ports once, at creation; this keeps them unaware of a change of adapter.
+ */
+export function swappable<T extends object>(initial: T): { readonly port: T; current(): T; replace(next: T): T } {
+  let current = initial;
+  const port = new Proxy({} as T, {
+    // Methods are handed as they are: called on the port, their `this` is the port, which reads the adapter in place.
+    get: (_target, key) => Reflect.get(current, key) as unknown,
+    // A field the core sets on the port (the storage's load error) lands on the adapter in place.
+    set: (_target, key, value) => Reflect.set(current, key, value),
+    has: (_target, key) => Reflect.has(current, key),
+  });
+  return {
+    port,
+    current: () => current,
+    replace: (next) => {
+      const previous = current;
+      current = next;
+      return previous;
+    },
+  };
+}
