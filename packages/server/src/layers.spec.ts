@@ -28,7 +28,8 @@ const crossings = (layer: string, forbidden: string[]): string[] =>
   );
 
 // Dependencies point one way: adapters → domain (+ the shared errors and disk modules); phases →
-// domain + ports; core → ports, never the HTTP face; compose/ (the composition) → everything.
+// domain + ports; core → ports, never the HTTP face; settings/ (the settings' rules) → adapters'
+// configs; compose/ (the composition) → everything.
 describe('The server layers', () => {
   it('should keep adapters off the core, the phases, the HTTP face and the composition', () => {
     expect(crossings('adapters', ['core', 'phases', 'http', 'compose', 'cli', 'ports', 'config', 'main'])).toEqual([]);
@@ -44,6 +45,10 @@ describe('The server layers', () => {
 
   it('should keep the HTTP face off the phases, the adapters and the composition', () => {
     expect(crossings('http', ['phases', 'adapters', 'compose', 'cli', 'main'])).toEqual([]);
+  });
+
+  it('should keep the settings rules off the core, the phases, the HTTP face and the composition', () => {
+    expect(crossings('settings', ['core', 'phases', 'http', 'compose', 'cli', 'ports', 'main'])).toEqual([]);
   });
 
   it('should never import test infrastructure from src/', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { STATUS } from '@veille/domain';
 import { startFakeAirtable, type FakeAirtable } from '../../test/fakeAirtable';
 import { freshDataDir, runEnded, startTestApp, until } from '../../test/harness';
-import { settingsApi } from '../../test/settingsApi';
+import { capturedLog, settingsApi } from '../../test/settingsApi';
 import { openSse } from '../../test/sseClient';
 import { setupAirtable } from '../adapters/airtable/setup';
 import type { Veille } from './startVeille';
@@ -32,6 +32,7 @@ describe('Settings: the store switched from the page, applied without a restart'
   let fake: FakeAirtable;
   let app: Veille;
   let cleanup: () => void;
+  const captured = capturedLog();
 
   beforeAll(async () => {
     fake = await startFakeAirtable({ apiKey: 'patSettingsToken0123456789' });
@@ -39,7 +40,7 @@ describe('Settings: the store switched from the page, applied without a restart'
     let dir: string;
     ({ dir, cleanup } = freshDataDir());
     // Where Airtable answers is no setting of the page; which base and with which token are.
-    app = await startTestApp(dir, { AIRTABLE_ENDPOINT_URL: fake.url, ENRICH_HOST_DELAY_MS: '300' });
+    app = await startTestApp(dir, { AIRTABLE_ENDPOINT_URL: fake.url, ENRICH_HOST_DELAY_MS: '300' }, { log: captured.log });
   });
 
   afterAll(async () => {
@@ -86,7 +87,9 @@ describe('Settings: the store switched from the page, applied without a restart'
     const storage = (await (await fetch(`${app.url}/api/storage`)).json()) as { label: string };
     expect(storage.label).toBe(`Airtable (base ${fake.baseId})`);
     stream.close();
-    expect([...api.answers, JSON.stringify(stream.messages)].join('\n')).not.toContain(fake.apiKey);
+    const everything = [...api.answers, JSON.stringify(stream.messages), ...captured.lines].join('\n');
+    expect(everything).not.toContain(fake.apiKey);
+    expect(everything).not.toContain('patWrongToken000000000');
   }, 30_000);
 
   it('should refuse a save during a run, saying it can be saved once the run is over', async () => {
