@@ -137,4 +137,51 @@ describeWithBoth('Paramètres and Premiers pas, in a real browser against a real
       await strict.remove();
     }
   }, 90_000);
+
+  it('should keep the id of a pasted Airtable address, list the models with their prices, and save a key and a cap it never shows', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const key = 'sk-ant-api-secret-key-0042';
+    await page.goto(`${suite.app.url}/?vue=parametres&section=stockage`);
+
+    await page.getByLabel('Airtable').check();
+    await field(page, 'store.baseId').fill('https://airtable.com/appAbCdEfGhIjKlMn/tblXyz/viwAbc?blocks=hide');
+    await field(page, 'store.baseId').blur();
+    await expect(field(page, 'store.baseId').inputValue()).resolves.toBe('appAbCdEfGhIjKlMn');
+    await expect(page.getByRole('link', { name: /créer un jeton Airtable/ }).getAttribute('rel')).resolves.toBe('noopener noreferrer');
+    await checkLayout(page, 'settings-store');
+
+    await page.getByTestId('settings').getByRole('link', { name: 'Analyse' }).click();
+    expect(new URL(page.url()).search).toBe('?vue=parametres&section=analyse');
+    await expect(page.getByTestId('settings').textContent()).resolves.toContain('Sans clé Claude, Veille note chaque offre avec ses règles');
+    await page.getByLabel('Claude (IA, payant)').check();
+    const models = await page.locator('select[name="analysis.model"] option').allTextContents();
+    expect(models.length).toBeGreaterThan(1);
+    for (const model of models) expect(model).toMatch(/ — .* \/ .* par million de jetons \(entrée \/ sortie\)$/);
+    await expect(page.locator('[data-field="analysis.model"] small').first().textContent()).resolves.toMatch(/^Prix : .* par million de jetons/);
+    await field(page, 'analysis.apiKey').fill(key);
+    await field(page, 'analysis.cap.daily').fill('2,5');
+
+    await expect(save(page)).resolves.toBe('Paramètres enregistrés.');
+    await expect(page.locator('[data-field="analysis.apiKey"] [data-secret-state]').textContent()).resolves.toBe('enregistré (…0042)');
+    await expect(field(page, 'analysis.cap.daily').inputValue()).resolves.toBe('2,5');
+    await expect(field(page, 'analysis.cap.monthly').inputValue()).resolves.toBe('');
+    expect(await page.content()).not.toContain(key);
+    await checkLayout(page, 'settings-analysis');
+
+    // During a run the server refuses a save with why: the page says it as it came.
+    const duringRun = 'Paramètres non enregistrés : un traitement est en cours.';
+    await page.route('**/api/settings', (route) =>
+      route.request().method() === 'PUT' ? route.fulfill({ status: 409, json: { error: duringRun } }) : route.continue(),
+    );
+    await field(page, 'analysis.cap.monthly').fill('20');
+    await expect(save(page)).resolves.toBe(duringRun);
+    await page.unroute('**/api/settings');
+
+    // Removed, the key leaves: the rules note again.
+    await page.locator('[data-field="analysis.apiKey"]').getByRole('button', { name: 'Supprimer' }).click();
+    await page.getByLabel('Règles (sans IA, gratuit)').check();
+    await expect(save(page)).resolves.toBe('Paramètres enregistrés.');
+    await page.getByLabel('Claude (IA, payant)').check();
+    await expect(field(page, 'analysis.apiKey').inputValue()).resolves.toBe('');
+  }, 90_000);
 });
