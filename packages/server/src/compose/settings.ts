@@ -42,6 +42,8 @@ const testBody = z.object(
 const DURING_RUN =
   'Paramètres non enregistrés : un traitement est en cours. Enregistrez-les après sa fin (ou arrêtez-le) : ils serviront dès le traitement suivant.';
 
+const UNTESTED = 'Test impossible : corrigez les champs signalés.';
+
 const SAVE = { failed: "les paramètres n'ont pas pu être enregistrés", kept: 'settings.json garde sa version précédente' };
 
 const emails = (count: number): string => `${count} email${count > 1 ? 's' : ''}`;
@@ -93,12 +95,12 @@ export function settingsService(deps: SettingsServiceDeps): { port: SettingsPort
   const valuesToTest = (part: Part, unsaved: unknown): Values => {
     const nested = typeof unsaved === 'object' && unsaved !== null && part in unsaved ? unsaved : { [part]: unsaved ?? {} };
     const parsed = updateSchema.safeParse(nested);
-    if (!parsed.success) throw new InvalidSettingsError(issuesOf(parsed.error));
+    if (!parsed.success) throw new InvalidSettingsError(issuesOf(parsed.error), UNTESTED);
     const merged = withChanges(fileValues, flatten(parsed.data));
     keep(merged);
     const values = resolve(env, merged).values;
     const missing = Object.fromEntries(Object.entries(requirements(values)).filter(([path]) => path.startsWith(`${part}.`)));
-    if (Object.keys(missing).length > 0) throw new InvalidSettingsError(missing);
+    if (Object.keys(missing).length > 0) throw new InvalidSettingsError(missing, UNTESTED);
     return values;
   };
 
@@ -150,7 +152,7 @@ export function settingsService(deps: SettingsServiceDeps): { port: SettingsPort
       },
       test: async (body) => {
         const parsed = testBody.safeParse(body);
-        if (!parsed.success) throw new InvalidSettingsError({ [parsed.error.issues[0]?.path.join('.') || 'part']: parsed.error.issues[0]?.message ?? '' });
+        if (!parsed.success) throw new InvalidSettingsError(issuesOf(parsed.error), UNTESTED);
         const { part, values } = parsed.data;
         const tested = valuesToTest(part, values);
         try {

@@ -1,5 +1,9 @@
-import { statSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
+import tls from 'node:tls';
 import { STATUS } from '@veille/domain';
 import { dovecotAvailable, startDovecot, type Dovecot } from '../../test/dovecot';
 import { freshDataDir, runEnded, startTestApp, until } from '../../test/harness';
@@ -93,4 +97,73 @@ describeWithDovecot('Settings: the mailbox configured from the page, against a r
     expect(everything).not.toContain(dovecot.password);
     expect(everything).not.toContain('wrong-password-9876');
   }, 60_000);
+});
+
+/** A TLS server with a certificate signed by itself, as a misconfigured or intercepted server shows. */
+function selfSignedServer(): Promise<{ port: number; close: () => void }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'veille-tls-'));
+  const [key, cert] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')];
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'], {
+    stdio: 'ignore',
+  });
+  const server = tls.createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (socket) => socket.end('* OK IMAP ready\r\n'));
+  rmSync(dir, { recursive: true, force: true });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ port: (server.address() as net.AddressInfo).port, close: () => server.close() })),
+  );
+}
+
+describe('Settings: "Tester la connexion" says exactly what is wrong', () => {
+  let app: Veille;
+  let cleanup: () => void;
+
+  beforeAll(async () => {
+    let dir: string;
+    ({ dir, cleanup } = freshDataDir());
+    app = await startTestApp(dir);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    cleanup?.();
+  });
+
+  const mailbox = { kind: 'imap', host: '127.0.0.1', secure: true, user: 'moi@example.org', password: 'app-password-0000', folder: 'INBOX' };
+
+  it('should say the server cannot be reached', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const server = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+
+    const answer = await settingsApi(app.url).test({ part: 'mailbox', values: { ...mailbox, port: closed } });
+
+    expect(answer).toEqual({ status: 200, body: { ok: false, message: `Serveur IMAP injoignable : 127.0.0.1:${closed} (connexion refusée).`, details: {} } });
+  });
+
+  it("should say the server's certificate is refused", async () => {
+    const server = await selfSignedServer();
+
+    const answer = await settingsApi(app.url).test({ part: 'mailbox', values: { ...mailbox, port: server.port } });
+    server.close();
+
+    expect(answer.body).toEqual({
+      ok: false,
+      message: `Certificat du serveur IMAP refusé : 127.0.0.1:${server.port} (DEPTH_ZERO_SELF_SIGNED_CERT).`,
+      details: {},
+    });
+  });
+
+  it('should refuse a test without what the mailbox connects with, naming the field', async () => {
+    const answer = await settingsApi(app.url).test({ part: 'mailbox', values: { kind: 'imap', host: 'imap.example.org', port: 'x' } });
+    const part = await settingsApi(app.url).test({ part: 'boîte' });
+
+    expect(answer).toEqual({
+      status: 400,
+      body: { error: 'Test impossible : corrigez les champs signalés.', fields: { 'mailbox.port': 'un numéro de port est attendu' } },
+    });
+    expect(part.body.fields).toEqual({ part: 'attendu « mailbox », « store » ou « analysis »' });
+  });
 });

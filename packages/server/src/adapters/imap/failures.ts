@@ -44,16 +44,16 @@ export function explain(error: unknown, config: ImapConfig): Error {
   const where = `${config.host}:${config.port}`;
   const code = error.code ?? '';
   if (error.authenticationFailed) {
-    return new UnavailableError(`Connexion IMAP refusée : identifiant ou mot de passe incorrect (IMAP_USER=${config.user}).`);
+    return new UnavailableError(`Connexion IMAP refusée : identifiant ou mot de passe incorrect (identifiant : ${config.user}).`);
   }
   if (error.mailboxMissing || error.serverResponseCode === 'NONEXISTENT') {
-    return new UnavailableError(`Dossier IMAP introuvable : IMAP_FOLDER=${config.folder}.`);
+    return new UnavailableError(`Dossier IMAP introuvable : « ${config.folder} ».`);
   }
   if (UNREACHABLE[code]) return new UnavailableError(`Serveur IMAP injoignable : ${where} (${UNREACHABLE[code]}).`);
   if (CERTIFICATE.test(code)) return new UnavailableError(`Certificat du serveur IMAP refusé : ${where} (${code}).`);
   if (error.tlsFailed || code.startsWith('ERR_SSL')) {
     return new UnavailableError(
-      `Connexion IMAP chiffrée impossible avec ${where} : vérifiez IMAP_SECURE (${config.secure}) et IMAP_PORT (993 chiffré, 143 en clair).`,
+      `Connexion IMAP chiffrée impossible avec ${where} : vérifiez le chiffrement TLS (${config.secure ? 'activé' : 'désactivé'}) et le port (993 chiffré, 143 en clair).`,
     );
   }
   if (LOST.has(code)) return new UnavailableError(`Connexion IMAP perdue avec ${where}.`);
@@ -65,6 +65,6 @@ export function explainUnavailable(error: unknown, config: ImapConfig): Unavaila
   const explained = explain(error, config);
   if (explained instanceof UnavailableError) return explained;
   return new UnavailableError(
-    redact(`Boîte IMAP inutilisable (${config.host}:${config.port}, IMAP_FOLDER=${config.folder}) : ${explained.message}`, [config.password]),
+    redact(`Boîte IMAP inutilisable (${config.host}:${config.port}, dossier « ${config.folder} ») : ${explained.message}`, [config.password]),
   );
 }

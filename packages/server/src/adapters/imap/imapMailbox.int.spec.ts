@@ -228,7 +228,7 @@ describeWithDovecot('IMAP mailbox against a real Dovecot', () => {
       const failure = mailbox.audit();
 
       await expect(failure).rejects.toBeInstanceOf(UnavailableError);
-      await expect(failure).rejects.toThrow(`Connexion IMAP refusée : identifiant ou mot de passe incorrect (IMAP_USER=${own.user}).`);
+      await expect(failure).rejects.toThrow(`Connexion IMAP refusée : identifiant ou mot de passe incorrect (identifiant : ${own.user}).`);
       await expect(failure).rejects.not.toThrow('not-the-password');
       await own.remove();
     });
@@ -236,8 +236,12 @@ describeWithDovecot('IMAP mailbox against a real Dovecot', () => {
     it.each([
       ['a closed port', { port: 1 }, 'Serveur IMAP injoignable : 127.0.0.1:1 (connexion refusée).'],
       ['an unknown host', { host: 'imap.veille.invalid' }, /^Serveur IMAP injoignable : imap\.veille\.invalid:\d+ \(nom d'hôte/],
-      ['TLS on a plain port', { secure: true }, /^Connexion IMAP chiffrée impossible avec 127\.0\.0\.1:\d+ : vérifiez IMAP_SECURE \(true\) et IMAP_PORT/],
-      ['an unknown folder', { folder: 'Nulle-part' }, 'Dossier IMAP introuvable : IMAP_FOLDER=Nulle-part.'],
+      [
+        'TLS on a plain port',
+        { secure: true },
+        /^Connexion IMAP chiffrée impossible avec 127\.0\.0\.1:\d+ : vérifiez le chiffrement TLS \(activé\) et le port/,
+      ],
+      ['an unknown folder', { folder: 'Nulle-part' }, 'Dossier IMAP introuvable : « Nulle-part ».'],
     ])('should say it clearly for %s', async (_case, overrides, message) => {
       const mailbox = createImapMailbox({ ...config, ...overrides });
 

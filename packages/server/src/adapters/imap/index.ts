@@ -108,7 +108,7 @@ export function createImapMailbox(config: ImapConfig, options: { meter?: CallMet
       await imap.mailboxCreate(config.archiveFolder);
     } catch (error) {
       if (dropped(imap, error)) throw error;
-      throw new UnavailableError(`Dossier d'archive IMAP impossible à créer : IMAP_ARCHIVE_FOLDER=${config.archiveFolder}.`);
+      throw new UnavailableError(`Dossier d'archive IMAP impossible à créer : « ${config.archiveFolder} ».`);
     }
     log?.debug({ folder: config.archiveFolder }, 'imap: archive folder ready');
   };
@@ -143,7 +143,7 @@ export function createImapMailbox(config: ImapConfig, options: { meter?: CallMet
           await createArchive(imap);
           moved = await imap.messageMove(uid, config.archiveFolder, { uid: true });
         }
-        if (!moved) throw new Error(`Archivage IMAP refusé pour l'email ${id} (IMAP_ARCHIVE_FOLDER=${config.archiveFolder}).`);
+        if (!moved) throw new Error(`Archivage IMAP refusé pour l'email ${id} (dossier d'archive « ${config.archiveFolder} »).`);
         // With UIDPLUS the server lists the UIDs it moved: none means the email had already left the folder.
         if (imap.capabilities.has('UIDPLUS') && !moved.uidMap?.has(Number(uid))) throw gone(id);
       }),
