@@ -2,6 +2,7 @@ import type { OfferSummary } from './offer';
 import type { AnalysisDigest } from './offers/digest';
 import type { RefusedMail } from './ports';
 import type { PhaseId } from './phases';
+import type { RunTrigger } from './runRecord';
 import type { Source } from './source';
 import type { ApiCall, ApiUsage } from './usage';
 
@@ -44,7 +45,8 @@ export type OfferDeleted = Event<'OfferDeleted', { offerId: string; source: stri
 export type EmailArchived = Event<'EmailArchived', { sender: string; emailId: string; offers: number }>;
 /** One item (email or offer) failed; it is not work again before the next run. */
 export type ItemFailed = Event<'ItemFailed', { phase: PhaseId; itemId: string; source: string; error: string }>;
-export type RunStarted = Event<'RunStarted', { at: string }>;
+/** `trigger`: how the run was asked for (the page's button, `pnpm process`, new mail, the schedule). */
+export type RunStarted = Event<'RunStarted', { at: string; trigger: RunTrigger }>;
 export type RunStopRequested = Event<'RunStopRequested', { at: string }>;
 /** A write the run needs failed (disk full, read-only…): nothing new starts, and the page says why. */
 export type RunHalted = Event<'RunHalted', { at: string; reason: string }>;

@@ -5,25 +5,32 @@ import { decideRunHalt, decideRunStart, decideRunStop } from './run';
 
 const hw = 'notification@emails.hellowork.com';
 const waiting = event('TableLoaded', { sources: [aSource(hw)], offers: [anOffer(hw, 'A compléter')] });
-const started = event<RunStarted>('RunStarted', { at: now });
+const started = event<RunStarted>('RunStarted', { at: now, trigger: 'button' });
 
 describe('Run decisions', () => {
   describe('When a person starts a run', () => {
     const start = onProjection(decideRunStart);
 
     it('should start it while anything waits', () => {
-      start.given(waiting).when({ at: now }).then([started]);
+      start.given(waiting).when({ at: now, trigger: 'button' }).then([started]);
+    });
+
+    it('should say how it was asked for', () => {
+      start
+        .given(waiting)
+        .when({ at: now, trigger: 'cli' })
+        .then([event<RunStarted>('RunStarted', { at: now, trigger: 'cli' })]);
     });
 
     it('should do nothing when nothing waits', () => {
       start
         .given(event('TableLoaded', { sources: [aSource(hw)], offers: [anOffer(hw, 'À traiter')] }))
-        .when({ at: now })
+        .when({ at: now, trigger: 'button' })
         .then([]);
     });
 
     it('should refuse while a run is active', () => {
-      start.given(waiting, started).when({ at: now }).thenThrows(ConflictError, { message: 'Un traitement est déjà en cours.' });
+      start.given(waiting, started).when({ at: now, trigger: 'cli' }).thenThrows(ConflictError, { message: 'Un traitement est déjà en cours.' });
     });
   });
 

@@ -2,13 +2,14 @@ import { hasWork } from './decisions';
 import { event, type RunHalted, type RunStarted, type RunStopRequested } from './events';
 import type { Projection } from './projection';
 import { ConflictError } from './refusals';
+import type { RunTrigger } from './runRecord';
 
-export type StartRun = { readonly at: string };
+export type StartRun = { readonly at: string; readonly trigger: RunTrigger };
 
 /** "Lancer les traitements": a run starts when anything waits; with nothing to do, nothing happens. */
-export function decideRunStart({ at }: StartRun, state: Projection): RunStarted[] {
+export function decideRunStart({ at, trigger }: StartRun, state: Projection): RunStarted[] {
   if (state.run.active) throw new ConflictError('Un traitement est déjà en cours.');
-  return hasWork(state) ? [event<RunStarted>('RunStarted', { at })] : [];
+  return hasWork(state) ? [event<RunStarted>('RunStarted', { at, trigger })] : [];
 }
 
 export type StopRun = { readonly at: string };

@@ -47,6 +47,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ALLOWED_HOSTS: hostList,
   ACCESS_TOKEN: accessToken,
+  RUN_HISTORY_LIMIT: z.coerce.number().int().min(1).max(100_000).default(200),
 });
 
 export type Config = {
@@ -69,6 +70,8 @@ export type Config = {
   anthropic?: AnthropicConfig;
   /** The settings the environment sets (they win over settings.json, read-only in the page), and the services' endpoints. */
   settingsEnv: SettingsEnv;
+  /** Runs kept in the history (data/runs.sqlite), the oldest pruned first. */
+  runHistoryLimit: number;
   /** Values never to be shown in a response, an event or a log line. */
   secrets: string[];
 };
@@ -113,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     imap,
     anthropic,
     airtable,
+    runHistoryLimit: values.RUN_HISTORY_LIMIT,
     settingsEnv,
     secrets: [imap?.password, anthropic?.apiKey, airtable?.apiKey, values.ACCESS_TOKEN].filter((secret): secret is string => !!secret),
   };

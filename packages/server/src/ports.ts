@@ -1,4 +1,17 @@
-import type { Analyser, CallMeter, DomainEvent, Mailbox, MailRef, OfferStore, PageFetcher, PhaseId, Projection } from '@veille/domain';
+import type {
+  Analyser,
+  CallMeter,
+  DayUsage,
+  DomainEvent,
+  Mailbox,
+  MailRef,
+  OfferStore,
+  PageFetcher,
+  PhaseId,
+  Projection,
+  RecordedRun,
+  RunRecord,
+} from '@veille/domain';
 import type { Logger } from 'pino';
 import type { Observable } from 'rxjs';
 import type { Criteria, CriteriaFile } from './criteria/criteria';
@@ -62,6 +75,16 @@ export type OfferLocks = {
   hold(ids: readonly string[]): Promise<() => void>;
 };
 
+/** Past runs, kept in $DATA_DIR whatever the store, and the API consumption per day. */
+export type RunHistory = {
+  /** Keeps a run that ended; never throws (a write the disk refuses is logged, and tried again with the next run). */
+  record(run: RunRecord): void;
+  /** The last runs, newest first. */
+  list(limit: number): Promise<RecordedRun[]>;
+  /** The `count` days up to today, oldest first. */
+  usageByDay(count: number): DayUsage[];
+};
+
 /** Everything the phases and the API work with, built once by the composition (compose/startCore.ts). */
 export type Deps = {
   readonly bus: Bus;
@@ -79,6 +102,7 @@ export type Deps = {
   readonly secrets: readonly string[];
   readonly concurrency: { readonly enrich: number; readonly analyse: number };
   readonly locks: OfferLocks;
+  readonly history: RunHistory;
 };
 
 /** Counts the emails waiting per sender (a new sender becomes a source) and lists those an import may take. */

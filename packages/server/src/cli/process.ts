@@ -1,52 +1,15 @@
-import { COLUMNS, deriveTable, PHASE_LABELS, PHASES, type Projection } from '@veille/domain';
 import { filter, firstValueFrom, map } from 'rxjs';
 import { startCore } from '../compose/startCore';
-import { ConfigError, loadConfig, loadDotEnv } from '../config';
+import { ConfigError, loadConfig, loadDotEnv, type Config } from '../config';
 import { startRun } from '../core/runs';
-import type { Change } from '../ports';
+import { BesideError, findRunningVeille, runBeside } from './beside';
+import { describe, EXIT, exitCodeOf, summary } from './progress';
 
 const line = (text: string): boolean => process.stdout.write(`${text}\n`);
 
-/** One line per step; a phase that restarts as new work flows in is not announced again. */
-const describe = ({ event, state }: Change): string | undefined => {
-  switch (event.type) {
-    case 'PhaseStarted': {
-      const phase = state.run.phases[event.data.phase];
-      return phase.done === 0 ? `${PHASE_LABELS[event.data.phase]} : démarrage (${phase.total} à traiter)` : undefined;
-    }
-    case 'PhaseProgressed':
-      return event.data.current ? `${PHASE_LABELS[event.data.phase]} : ${event.data.done}/${event.data.total} — ${event.data.current}` : undefined;
-    case 'ItemFailed':
-      return `${PHASE_LABELS[event.data.phase]} : échec — ${event.data.error}`;
-    case 'PhaseFailed':
-      return `${PHASE_LABELS[event.data.phase]} : arrêté — ${event.data.error}`;
-    case 'RunHalted':
-      return `Traitements arrêtés — ${event.data.reason}`;
-    default:
-      return undefined;
-  }
-};
-
-const summary = (state: Projection): string[] => {
-  const { totals } = deriveTable(state);
-  return [
-    '',
-    ...PHASES.map((id) => {
-      const phase = state.run.phases[id];
-      return `${PHASE_LABELS[id]} : ${phase.done} traité(s)${phase.failed ? `, ${phase.failed} échec(s)` : ''}${phase.error ? ` — ${phase.error}` : ''}`;
-    }),
-    `A importer : ${totals.toImport}`,
-    COLUMNS.filter((column) => totals.counts[column] > 0)
-      .map((column) => `${column} : ${totals.counts[column]}`)
-      .join(' | '),
-  ];
-};
-
-/** `pnpm process`: one full headless run (audit, load, every phase), a progress line per step. */
-const main = async (): Promise<number> => {
-  loadDotEnv();
-  // The core alone: no port is bound, so a dashboard may run meanwhile on the same address.
-  const core = await startCore(loadConfig({ LOG_LEVEL: 'warn', ...process.env }));
+/** No Veille answers: the core alone runs here, binding no port, so one may start meanwhile on the same address. */
+const runHere = async (config: Config): Promise<number> => {
+  const core = await startCore(config);
   const { bus } = core.deps;
   const progress = bus.changes$.subscribe((change) => {
     const text = describe(change);
@@ -58,24 +21,37 @@ const main = async (): Promise<number> => {
       map(({ state }) => state),
     ),
   );
-  const outcome = await startRun(core.deps);
-  let failedPhases = 0;
-  if (!outcome.started) line(outcome.message);
-  else {
+  try {
+    const outcome = await startRun(core.deps, 'cli');
+    if (!outcome.started) {
+      line(outcome.message);
+      return EXIT.done;
+    }
     const state = await ended;
-    // A run Veille stopped itself (a write refused) did not finish either.
-    failedPhases = PHASES.filter((id) => state.run.phases[id].state === 'failed').length + (state.run.stopReason ? 1 : 0);
     for (const text of summary(state)) line(text);
+    return exitCodeOf(state);
+  } finally {
+    progress.unsubscribe();
+    await core.close();
   }
-  progress.unsubscribe();
-  await core.close();
-  return failedPhases > 0 ? 1 : 0;
+};
+
+/**
+ * `pnpm process`: one full headless run, a progress line per step. When a Veille answers on the
+ * configured address, it runs there and is followed from here (exit 2 if it is already running one).
+ */
+const main = async (): Promise<number> => {
+  loadDotEnv();
+  const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
+  const running = await findRunningVeille(config);
+  return running ? runBeside(running, line) : runHere(config);
 };
 
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof ConfigError ? error.message : `Traitement impossible : ${String(error)}`}\n`);
-    process.exit(1);
+    const known = error instanceof ConfigError || error instanceof BesideError;
+    process.stderr.write(`${known ? error.message : `Traitement impossible : ${String(error)}`}\n`);
+    process.exit(error instanceof BesideError ? error.code : EXIT.failed);
   },
 );

@@ -42,7 +42,7 @@ describe('The core without its HTTP face', () => {
       const port = (await tryListen(0)) ?? 0;
 
       core = await startCore(loadConfig({ HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir }), { log: pino({ level: 'silent' }) });
-      const outcome = await startRun(core.deps);
+      const outcome = await startRun(core.deps, 'cli');
       const duringRun = listeningServers();
       const portStillFree = await tryListen(port);
       const state = await runEnded(core.deps.bus);
@@ -58,6 +58,7 @@ describe('The core without its HTTP face', () => {
       // Seeded as `pnpm start` on this configuration would seed them: its dashboard serves these links.
       expect(offers.filter((offer) => !offer.url.startsWith(`http://127.0.0.1:${port}/demo/offres/`))).toEqual([]);
       expect(state.run.outcome).toBe('done');
+      expect(await core.deps.history.list(5)).toMatchObject([{ trigger: 'cli', outcome: 'finished' }]);
       expect(listeningServers()).toEqual([]);
     });
   });

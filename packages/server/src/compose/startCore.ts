@@ -3,12 +3,14 @@ import path from 'node:path';
 import { decideRunStop, event, type CallMeter, type OfferStore } from '@veille/domain';
 import pino, { type Logger } from 'pino';
 import { createPageFetcher } from '../adapters/page-fetcher';
+import { openSqliteRunLog } from '../adapters/sqlite/runLog';
 import { openUsageLog } from '../adapters/usage-log';
 import type { Config } from '../config';
 import { createBus } from '../core/bus';
 import { criteriaSettings } from '../core/criteriaSettings';
 import { dayOf } from '../core/day';
 import { haltOnWriteError, haltRun } from '../core/halt';
+import { recordRuns } from '../core/history';
 import { createOfferLocks } from '../core/offerLocks';
 import { auditMailbox } from '../core/reload';
 import { startScheduler, type Scheduler } from '../core/scheduler';
@@ -65,6 +67,11 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
     ),
   });
   bus.emit(event('UsageLoaded', { day: dayOf(now()), today: usageLog.today(dayOf(now())) }));
+  // Every run is recorded when it ends, whoever started it and whatever the store.
+  const history = recordRuns(
+    { bus, now, log },
+    { runs: openSqliteRunLog(path.join(config.dataDir, 'runs.sqlite')), limit: config.runHistoryLimit, days: () => usageLog.days() },
+  );
   const meter: CallMeter = (call) => {
     const counted = { ...call, day: dayOf(now()) };
     usageLog.record(counted);
@@ -127,6 +134,7 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
     secrets,
     concurrency: { enrich: 4, analyse: config.settingsEnv.analysisConcurrency },
     locks: createOfferLocks(),
+    history,
   };
 
   let scheduler: Scheduler | undefined;
@@ -175,6 +183,7 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
       await pages.close();
       await parsing.close();
       await usageLog.flush();
+      history.close();
     },
   };
 }

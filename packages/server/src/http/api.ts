@@ -3,7 +3,6 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import { z } from 'zod';
 import { setActivation } from '../core/activation';
 import { reload } from '../core/reload';
-import { startRun, stopRun } from '../core/runs';
 import { InvalidCriteriaError } from '../criteria/criteria';
 import { WriteFailedError, writeFailureOf } from '../disk/writeFailures';
 import { messageOf, redact, UnavailableError } from '../errors';
@@ -11,6 +10,7 @@ import type { Deps } from '../ports';
 import { InvalidSettingsError } from '../settings/errors';
 import { frameworkMessage } from './body';
 import { offersRouter } from './offers';
+import { runsRouter } from './runs';
 import { settingsRouter } from './settings';
 import type { EventStream } from './sse';
 
@@ -59,15 +59,8 @@ export function apiRouter(deps: Deps, stream: EventStream): Router {
   // Paramètres: settings.json over the environment, saved whole and applied to the next run; "Tester" each part.
   router.use(settingsRouter(deps));
 
-  router.post('/runs', async (_request, response) => {
-    const outcome = await startRun(deps);
-    response.status(outcome.started ? 202 : 200).json(outcome);
-  });
-
-  router.post('/runs/stop', (_request, response) => {
-    stopRun(deps);
-    response.status(202).json({ stopping: true });
-  });
+  // Runs: start (with how they were asked for), stop, their history and the consumption per day.
+  router.use(runsRouter(deps));
 
   router.post('/refresh', async (_request, response) => {
     if (bus.current().run.active) {

@@ -28,6 +28,8 @@ const readDays = (file: string): Days => {
 
 export type UsageLog = {
   today(day: string): Record<string, ApiUsage>;
+  /** Every day kept (the last 90), per API: the consumption histogram's bars. */
+  days(): Readonly<Days>;
   record(call: ApiCall): void;
   /** Dollars one API cost over the days that start with this prefix: a day (YYYY-MM-DD) or a month (YYYY-MM). */
   costOf(api: string, dayPrefix: string): number;
@@ -79,6 +81,7 @@ export function openUsageLog(file: string, { onWriteError = () => undefined }: U
 
   return {
     today: (day) => days[day] ?? {},
+    days: () => days,
     record: (call) => {
       const day = days[call.day] ?? {};
       days[call.day] = { ...day, [call.api]: addCall(day[call.api], call) };
