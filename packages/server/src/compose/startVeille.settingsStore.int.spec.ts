@@ -55,12 +55,14 @@ describe('Settings: the store switched from the page, applied without a restart'
     const store = { kind: 'airtable', baseId: `https://airtable.com/${fake.baseId}/tblX/viwY`, token: fake.apiKey };
 
     const refused = await api.test({ part: 'store', values: { ...store, token: 'patWrongToken000000000' } });
+    const unknown = await api.test({ part: 'store', values: { ...store, baseId: 'appUnknownBase000' } });
     const tested = await api.test({ part: 'store', values: store });
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     fake.resetLog();
     const saved = await api.put({ store });
 
     expect(refused.body).toMatchObject({ ok: false, message: expect.stringContaining("Airtable refuse l'accès (401)") as unknown });
+    expect(unknown.body).toMatchObject({ ok: false, message: expect.stringContaining('Airtable : base appUnknownBase000 ou table introuvable') as unknown });
     expect(tested.body).toEqual({
       ok: true,
       message: 'Jeton et base acceptés : les tables Sources et Offres sont là.',

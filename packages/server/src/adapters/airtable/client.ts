@@ -83,11 +83,13 @@ export function createAirtableClient(config: AirtableConfig, options: ClientOpti
   const refusal = (error: PackageError, kind: RequestKind): Error => {
     const status = error.statusCode ?? 0;
     if (status === 401 || status === 403) {
-      return new UnavailableError(`Airtable refuse l'accès (${status}) : vérifiez AIRTABLE_API_KEY et ses droits sur la base ${config.baseId}.`);
+      return new UnavailableError(
+        `Airtable refuse l'accès (${status}) : vérifiez le jeton d'accès (Paramètres → Stockage, ou AIRTABLE_API_KEY) et ses droits sur la base ${config.baseId}.`,
+      );
     }
     if (status === 404) {
       return new UnavailableError(
-        `Airtable : base ${config.baseId} ou table introuvable (${error.message ?? 'NOT_FOUND'}). Vérifiez AIRTABLE_BASE_ID et lancez pnpm setup:airtable.`,
+        `Airtable : base ${config.baseId} ou table introuvable (${error.message ?? 'NOT_FOUND'}). Vérifiez la base (Paramètres → Stockage, ou AIRTABLE_BASE_ID), puis « Préparer / vérifier la base ».`,
       );
     }
     return new AirtableRequestError(`Airtable refuse la requête (${kind}, ${error.error ?? status}) : ${error.message ?? ''}`, error.error ?? '', status);

@@ -164,7 +164,7 @@ describe('Claude analyser through the real SDK against a local Messages API', ()
       const failure = analyser(DEFAULT_CRITERIA, {}, 'sk-ant-wrong-key').analyse(anOfferRecord());
 
       await expect(failure).rejects.toBeInstanceOf(UnavailableError);
-      await expect(failure).rejects.toThrow('Claude refuse la clé API (401) : vérifiez ANTHROPIC_API_KEY.');
+      await expect(failure).rejects.toThrow('Claude refuse la clé API (401) : vérifiez-la (Paramètres → Analyse, ou ANTHROPIC_API_KEY).');
       await expect(failure).rejects.not.toThrow('sk-ant-wrong-key');
     });
 

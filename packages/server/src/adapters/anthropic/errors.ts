@@ -19,10 +19,10 @@ export function explainFailure(error: unknown, model: string): Error {
   if (error instanceof Anthropic.APIConnectionError) return new UnavailableError(`API Claude injoignable : ${error.message}`);
   if (!(error instanceof Anthropic.APIError)) return error instanceof Error ? error : new Error(String(error));
   if (error instanceof Anthropic.AuthenticationError || error instanceof Anthropic.PermissionDeniedError) {
-    return new UnavailableError(`Claude refuse la clé API (${error.status}) : vérifiez ANTHROPIC_API_KEY.`);
+    return new UnavailableError(`Claude refuse la clé API (${error.status}) : vérifiez-la (Paramètres → Analyse, ou ANTHROPIC_API_KEY).`);
   }
   if (error instanceof Anthropic.NotFoundError) {
-    return new UnavailableError(`Modèle « ${model} » inconnu de l'API Claude (404) : vérifiez ANTHROPIC_MODEL.`);
+    return new UnavailableError(`Modèle « ${model} » inconnu de l'API Claude (404) : choisissez-en un autre (Paramètres → Analyse, ou ANTHROPIC_MODEL).`);
   }
   if (error instanceof Anthropic.PaymentRequiredError) return new UnavailableError(`Crédit de l'API Claude épuisé (402)${detailOf(error)}`);
   if (error instanceof Anthropic.RateLimitError)
