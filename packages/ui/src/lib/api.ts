@@ -1,4 +1,4 @@
-import type { OfferItem, PhaseId, Status } from '@veille/domain';
+import type { DayUsage, OfferItem, PhaseId, RecordedRun, Status } from '@veille/domain';
 import { apiParams, type WorkspaceFilter } from './filter';
 import { fieldMessages } from './settings';
 
@@ -150,6 +150,10 @@ export const api = {
   saveSettings: (changes: Record<string, unknown>) => send('PUT', '/api/settings', changes),
   testSettings,
   startRun: () => post('/api/runs'),
+  /** The last runs, newest first ("Derniers traitements"). */
+  runs: (limit: number) => read<{ runs: RecordedRun[] }>(`/api/runs?limit=${limit}`),
+  /** The API consumption of the last `days` days, oldest first. */
+  usageDays: (days: number) => read<{ days: DayUsage[] }>(`/api/usage/days?days=${days}`),
   stopRun: () => post('/api/runs/stop'),
   refresh: () => post('/api/refresh'),
   setActivation: (sender: string, phase: PhaseId, enabled: boolean) => post(`/api/sources/${encodeURIComponent(sender)}/activation`, { phase, enabled }),
