@@ -11,6 +11,12 @@ export function swappable<T extends object>(initial: T): { readonly port: T; cur
     // A field the core sets on the port (the storage's load error) lands on the adapter in place.
     set: (_target, key, value) => Reflect.set(current, key, value),
     has: (_target, key) => Reflect.has(current, key),
+    // Reading, redefining and deleting a property reach the adapter too: without them the port
+    // looks empty to whoever inspects it (jest.spyOn's restore deleted nothing and left its mock).
+    getOwnPropertyDescriptor: (_target, key) => Reflect.getOwnPropertyDescriptor(current, key),
+    defineProperty: (_target, key, descriptor) => Reflect.defineProperty(current, key, descriptor),
+    deleteProperty: (_target, key) => Reflect.deleteProperty(current, key),
+    ownKeys: () => Reflect.ownKeys(current),
   });
   return {
     port,
