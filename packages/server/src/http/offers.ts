@@ -73,11 +73,15 @@ export function offersRouter(deps: Deps): Router {
     });
     response.write(csvHead());
     for (let start = 0; start < offers.length; start += CSV_CHUNK) {
+      // As bytes: a string handed to the socket waits in its queue on V8's heap, freed only by a
+      // full collection (40 exports of 8,000 offers grew the server from 300 to 700 MB; 370 so).
       response.write(
-        offers
-          .slice(start, start + CSV_CHUNK)
-          .map((offer) => csvLine(itemOf(state, offer)))
-          .join(''),
+        Buffer.from(
+          offers
+            .slice(start, start + CSV_CHUNK)
+            .map((offer) => csvLine(itemOf(state, offer)))
+            .join(''),
+        ),
       );
     }
     response.end();

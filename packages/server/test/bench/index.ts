@@ -1,6 +1,7 @@
 import { benchAirtable } from './airtable.bench';
 import { benchHostile } from './hostile.bench';
 import { benchImapAudit } from './imap.bench';
+import { benchOffersWorkspace } from './offers.bench';
 import { benchParsing } from './parsing.bench';
 import { benchPhases } from './phases.bench';
 import { benchProjection } from './projection.bench';
@@ -16,6 +17,7 @@ const main = async (): Promise<void> => {
   await benchImapAudit();
   await benchPhases();
   await benchAirtable();
+  await benchOffersWorkspace();
 };
 
 main().catch((error: unknown) => {
