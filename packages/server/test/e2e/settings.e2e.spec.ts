@@ -66,6 +66,19 @@ describeWithBoth('Paramètres and Premiers pas, in a real browser against a real
     const suite = appForSuite();
 
     it('should offer Premiers pas on a first start, connect the Dovecot from Paramètres, and never show the password again', async () => {
+      // Dismissed, it stays hidden in this browser until asked for again.
+      const other = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await other.goto(suite.app.url);
+      await other.getByTestId('first-steps').getByRole('button', { name: 'Masquer' }).click();
+      const settingsRead = other.waitForResponse((response) => response.url().endsWith('/api/settings'));
+      await other.reload();
+      await settingsRead;
+      await other.getByRole('heading', { name: 'Synthèse des offres' }).waitFor();
+      await expect(other.getByTestId('first-steps').count()).resolves.toBe(0);
+      await other.getByRole('button', { name: 'Premiers pas' }).click();
+      await other.getByTestId('first-steps').waitFor();
+      await other.close();
+
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.goto(suite.app.url);
 
@@ -175,13 +188,23 @@ describeWithBoth('Paramètres and Premiers pas, in a real browser against a real
       expect(await page.content()).not.toContain(key);
       await checkLayout(page, 'settings-analysis');
 
-      // During a run the server refuses a save with why: the page says it as it came.
+      // During a run the server refuses a save with why: the page says it as it came, and waits for it with Enregistrer disabled.
       const duringRun = 'Paramètres non enregistrés : un traitement est en cours.';
-      await page.route('**/api/settings', (route) =>
-        route.request().method() === 'PUT' ? route.fulfill({ status: 409, json: { error: duringRun } }) : route.continue(),
-      );
+      let release = (): void => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/api/settings', async (route) => {
+        if (route.request().method() !== 'PUT') return route.continue();
+        await held;
+        await route.fulfill({ status: 409, json: { error: duringRun } });
+      });
       await field(page, 'analysis.cap.monthly').fill('20');
-      await expect(save(page)).resolves.toBe(duringRun);
+      await page.getByTestId('settings').getByRole('button', { name: 'Enregistrer', exact: true }).click();
+      const saving = page.getByTestId('settings').getByRole('button', { name: 'Enregistrement…' });
+      await saving.waitFor();
+      await expect(saving.isDisabled()).resolves.toBe(true);
+      release();
+      await page.getByTestId('settings-message').getByText(duringRun).waitFor();
+      await expect(page.getByRole('button', { name: 'Enregistrer', exact: true }).isEnabled()).resolves.toBe(true);
       await page.unroute('**/api/settings');
 
       // Removed, the key leaves: the rules note again.

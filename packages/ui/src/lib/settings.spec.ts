@@ -44,6 +44,11 @@ describe('The settings as the server answers them', () => {
     expect(view.models).toEqual([]);
   });
 
+  it('should say what is wrong with the settings file when the server could not use it, and nothing otherwise', () => {
+    expect(readSettings({ ...answer, fileError: 'Fichier settings.json illisible.' }).fileError).toBe('Fichier settings.json illisible.');
+    expect(readSettings(answer).fileError).toBe('');
+  });
+
   it('should read the models offered, with their prices when given, and skip what is not a model', () => {
     const view = readSettings({
       analysis: {
