@@ -60,6 +60,14 @@ export type PhaseFailed = Event<'PhaseFailed', { phase: PhaseId; error: string }
 export type ApiCallsCounted = Event<'ApiCallsCounted', ApiCall>;
 /** Today's usage as kept on disk, so the day's figures survive a restart. */
 export type UsageLoaded = Event<'UsageLoaded', { day: string; today: Record<string, ApiUsage> }>;
+/** A run ended with new offers over the user's threshold: the open pages notify; `mailing` when an email digest is on its way. */
+export type DigestReady = Event<
+  'DigestReady',
+  { at: string; minScore: number; count: number; best: { id: string; title: string; company: string; score: number }[]; mailing: boolean }
+>;
+export type DigestMailed = Event<'DigestMailed', { at: string; count: number }>;
+/** The email digest could not be sent (said in French, secrets removed): the run had ended well all the same. */
+export type DigestMailFailed = Event<'DigestMailFailed', { at: string; error: string }>;
 
 export type DomainEvent =
   | TableLoaded
@@ -84,7 +92,10 @@ export type DomainEvent =
   | PhaseFinished
   | PhaseFailed
   | ApiCallsCounted
-  | UsageLoaded;
+  | UsageLoaded
+  | DigestReady
+  | DigestMailed
+  | DigestMailFailed;
 
 export type DomainEventType = DomainEvent['type'];
 
@@ -117,4 +128,7 @@ export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
   'PhaseFailed',
   'ApiCallsCounted',
   'UsageLoaded',
+  'DigestReady',
+  'DigestMailed',
+  'DigestMailFailed',
 ];

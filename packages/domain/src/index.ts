@@ -13,6 +13,7 @@ export * from './ports';
 export * from './projection';
 export * from './refusals';
 export * from './run';
+export * from './runDigest';
 export * from './runRecord';
 export * from './source';
 export * from './spending';

@@ -21,6 +21,14 @@ export type PhaseRun = {
   readonly worker?: string;
 };
 
+/** What the run's digest became: told to the open pages, and its email on its way, sent, or refused (with why). */
+export type RunDigest = {
+  readonly count: number;
+  readonly minScore: number;
+  readonly mail: 'none' | 'sending' | 'sent' | 'failed';
+  readonly error?: string;
+};
+
 export type RunState = {
   readonly active: boolean;
   readonly stopping: boolean;
@@ -30,6 +38,8 @@ export type RunState = {
   /** Why Veille stopped the run itself (a write failed), kept once it has ended. */
   readonly stopReason?: string;
   readonly phases: Readonly<Record<PhaseId, PhaseRun>>;
+  /** Set after the run has ended, when it found offers worth telling. */
+  readonly digest?: RunDigest;
 };
 
 /**
@@ -329,6 +339,18 @@ export function evolve(state: Projection, event: DomainEvent): Projection {
     }
     case 'UsageLoaded':
       return advance(state, { usage: { ...state.usage, day: event.data.day, today: event.data.today } });
+    case 'DigestReady': {
+      const { count, minScore, mailing } = event.data;
+      return advance(state, { run: { ...state.run, digest: { count, minScore, mail: mailing ? 'sending' : 'none' } } });
+    }
+    case 'DigestMailed':
+    case 'DigestMailFailed': {
+      // An email that took longer than the next run's start belongs to a run no longer shown.
+      const { digest } = state.run;
+      if (digest?.mail !== 'sending' || state.run.active) return advance(state);
+      const mailed = event.type === 'DigestMailed' ? { ...digest, mail: 'sent' as const } : { ...digest, mail: 'failed' as const, error: event.data.error };
+      return advance(state, { run: { ...state.run, digest: mailed } });
+    }
     default:
       return state;
   }

@@ -1,7 +1,7 @@
 import { actionable } from './decisions';
 import { phaseLineState, phaseStateOf, type PhaseLineState } from './phaseLine';
 import { PHASES, type PhaseId } from './phases';
-import { initialProjection, type PhaseRun, type Projection } from './projection';
+import { initialProjection, type PhaseRun, type Projection, type RunDigest } from './projection';
 import type { RefusedMail } from './ports';
 import { deriveTable, type Table } from './table';
 import type { Usage } from './usage';
@@ -17,6 +17,8 @@ export type StateView = {
     readonly endedAt?: string;
     readonly outcome?: 'done' | 'stopped';
     readonly stopReason?: string;
+    /** The last run's digest: how many new offers crossed the threshold, and its email. */
+    readonly digest?: RunDigest;
     /** Each phase line: `state` is what the line shows (`waiting` while earlier phases may still feed it). */
     readonly phases: (Omit<PhaseRun, 'state'> & { readonly id: PhaseId; readonly state: PhaseLineState; readonly actionable: number })[];
   };
@@ -38,6 +40,7 @@ export function toView(state: Projection): StateView {
       endedAt: state.run.endedAt,
       outcome: state.run.outcome,
       stopReason: state.run.stopReason,
+      digest: state.run.digest,
       phases: PHASES.map((id) => ({ id, ...state.run.phases[id], state: phaseLineState(state, id), actionable: actionable(state, id) })),
     },
     usage: state.usage,

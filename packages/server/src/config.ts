@@ -118,7 +118,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     airtable,
     runHistoryLimit: values.RUN_HISTORY_LIMIT,
     settingsEnv,
-    secrets: [imap?.password, anthropic?.apiKey, airtable?.apiKey, values.ACCESS_TOKEN].filter((secret): secret is string => !!secret),
+    secrets: [imap?.password, anthropic?.apiKey, airtable?.apiKey, settingsEnv.values['digest.password'], values.ACCESS_TOKEN].filter(
+      (secret): secret is string => !!secret,
+    ),
   };
 }
 

@@ -7,6 +7,7 @@ import { modelChoices } from '../adapters/anthropic/pricing';
 import { createFolderMailbox } from '../adapters/folder-mailbox';
 import { checkImap } from '../adapters/imap/check';
 import type { Config } from '../config';
+import type { DigestSettings } from '../core/digest';
 import { attemptWrite } from '../disk/writeFailures';
 import { messageOf, redact } from '../errors';
 import type { Bus, SettingsPort, SettingsTest } from '../ports';
@@ -15,8 +16,10 @@ import { flatten, SECRETS, type Part, type Values } from '../settings/fields';
 import { setAsideBroken, writeSettingsFile, type SettingsFile } from '../settings/file';
 import { resolve, servicesOf, type Services } from '../settings/resolve';
 import { issuesOf, requirements, updateSchema } from '../settings/schema';
+import { digestSettingsOf } from '../settings/digest';
 import { decideUpdate, withChanges } from '../settings/update';
 import { settingsView } from '../settings/view';
+import { testDigest } from './digestTest';
 
 export type SettingsServiceDeps = {
   readonly config: Config;
@@ -35,8 +38,11 @@ export type SettingsServiceDeps = {
 };
 
 const testBody = z.object(
-  { part: z.enum(['mailbox', 'store', 'analysis'], { error: 'attendu « mailbox », « store » ou « analysis »' }), values: z.unknown().optional() },
-  { error: 'Corps attendu : { "part": "mailbox" | "store" | "analysis", "values": { … } }' },
+  {
+    part: z.enum(['mailbox', 'store', 'analysis', 'digest'], { error: 'attendu « mailbox », « store », « analysis » ou « digest »' }),
+    values: z.unknown().optional(),
+  },
+  { error: 'Corps attendu : { "part": "mailbox" | "store" | "analysis" | "digest", "values": { … } }' },
 );
 
 const DURING_RUN =
@@ -49,7 +55,7 @@ const SAVE = { failed: "les paramètres n'ont pas pu être enregistrés", kept: 
 const emails = (count: number): string => `${count} email${count > 1 ? 's' : ''}`;
 
 /** settings.json over the environment, as the page reads, saves and tests it. */
-export function settingsService(deps: SettingsServiceDeps): { port: SettingsPort; services(): Services } {
+export function settingsService(deps: SettingsServiceDeps): { port: SettingsPort; services(): Services; digest(): DigestSettings } {
   const { config, file, bus, log, secrets } = deps;
   const env = config.settingsEnv.values;
   let fileValues: Partial<Values> = deps.initial.valid ? deps.initial.values : {};
@@ -132,6 +138,7 @@ export function settingsService(deps: SettingsServiceDeps): { port: SettingsPort
         details: { tables, prepared },
       };
     }
+    if (part === 'digest') return testDigest(values);
     if (!tested.anthropic) return { ok: true, message: 'Analyse par règles : transparente, sans appel payant.', details: {} };
     const { costUsd } = await checkClaude(tested.anthropic, { meter: deps.meter });
     return {
@@ -143,6 +150,7 @@ export function settingsService(deps: SettingsServiceDeps): { port: SettingsPort
 
   return {
     services,
+    digest: () => digestSettingsOf(resolved().values),
     port: {
       view,
       update: (body) => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { decideRunStop, event, type CallMeter, type OfferStore } from '@veille/domain';
 import pino, { type Logger } from 'pino';
 import { createPageFetcher } from '../adapters/page-fetcher';
+import { smtpMailer } from '../adapters/smtp/mailer';
 import { openSqliteRunLog } from '../adapters/sqlite/runLog';
 import { openUsageLog } from '../adapters/usage-log';
 import type { Config } from '../config';
@@ -10,6 +11,7 @@ import { createBus } from '../core/bus';
 import { criteriaSettings } from '../core/criteriaSettings';
 import { dayOf } from '../core/day';
 import { haltOnWriteError, haltRun } from '../core/halt';
+import { sendDigests } from '../core/digest';
 import { recordRuns } from '../core/history';
 import { createOfferLocks } from '../core/offerLocks';
 import { auditMailbox } from '../core/reload';
@@ -92,6 +94,8 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
     apply: (next, previous) => live.apply(next, previous, deps),
   });
   const effective = () => configWith(config, settings.services());
+  // When a run ends with new offers over the threshold: the open pages are told, and the email digest sent.
+  const digests = sendDigests({ bus, now, log, secrets }, { settings: () => settings.digest(), mailer: smtpMailer });
   const budget = spendingGuard({
     cap: () => settings.services().cap,
     spent: (day) => ({ day: usageLog.costOf('Claude', day), month: usageLog.costOf('Claude', day.slice(0, 7)) }),
@@ -183,6 +187,8 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
       await pages.close();
       await parsing.close();
       await usageLog.flush();
+      await digests.settled();
+      digests.close();
       history.close();
     },
   };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AirtableConfig } from '../adapters/airtable/config';
 import type { AnthropicConfig } from '../adapters/anthropic/config';
 import type { ImapConfig } from '../adapters/imap/config';
+import { digestFromEnv } from './digestEnv';
 import type { Values } from './fields';
 
 /** What the environment says about the settings: the fields it sets (read-only in the page), and where the services are. */
@@ -58,6 +59,7 @@ export function settingsFromEnv(
   const { ANALYSIS_CAP_DAILY: daily, ANALYSIS_CAP_MONTHLY: monthly } = parsed.data;
   if (daily !== undefined) values['analysis.cap.daily'] = daily;
   if (monthly !== undefined) values['analysis.cap.monthly'] = monthly;
+  Object.assign(values, digestFromEnv(env));
   return {
     values,
     airtableEndpointUrl: parsed.data.AIRTABLE_ENDPOINT_URL?.replace(/\/+$/, ''),

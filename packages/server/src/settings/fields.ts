@@ -1,3 +1,4 @@
+import { DIGEST_MIN_SCORE } from '@veille/domain';
 import { DEFAULT_MODEL } from '../adapters/anthropic/config';
 
 /**
@@ -22,11 +23,21 @@ export type Values = {
   'analysis.apiKey': string;
   'analysis.cap.daily': number | null;
   'analysis.cap.monthly': number | null;
+  /** The lowest total (0–20) a new offer needs to be told of. */
+  'digest.minScore': number;
+  /** The SMTP server of the email digest; '' sends no email. */
+  'digest.host': string;
+  'digest.port': number;
+  'digest.secure': boolean;
+  'digest.user': string;
+  'digest.password': string;
+  /** Where the email digest goes. */
+  'digest.to': string;
 };
 
 export type FieldPath = keyof Values;
 
-export type Part = 'mailbox' | 'store' | 'analysis';
+export type Part = 'mailbox' | 'store' | 'analysis' | 'digest';
 
 /** Where a field's value comes from: the environment wins over the file, the file over the default. */
 export type Origin = 'env' | 'file' | 'default';
@@ -48,12 +59,19 @@ export const DEFAULTS: Values = {
   'analysis.apiKey': '',
   'analysis.cap.daily': null,
   'analysis.cap.monthly': null,
+  'digest.minScore': DIGEST_MIN_SCORE,
+  'digest.host': '',
+  'digest.port': 587,
+  'digest.secure': false,
+  'digest.user': '',
+  'digest.password': '',
+  'digest.to': '',
 };
 
 export const FIELD_PATHS = Object.keys(DEFAULTS) as FieldPath[];
 
 /** Never sent back to the page, an event or a log: the page sees whether one is set and its last characters. */
-export const SECRETS = ['mailbox.password', 'store.token', 'analysis.apiKey'] as const satisfies readonly FieldPath[];
+export const SECRETS = ['mailbox.password', 'store.token', 'analysis.apiKey', 'digest.password'] as const satisfies readonly FieldPath[];
 
 export type SecretPath = (typeof SECRETS)[number];
 
@@ -79,6 +97,13 @@ export const ENV_VARIABLES: Record<FieldPath, string> = {
   'analysis.apiKey': 'ANTHROPIC_API_KEY',
   'analysis.cap.daily': 'ANALYSIS_CAP_DAILY',
   'analysis.cap.monthly': 'ANALYSIS_CAP_MONTHLY',
+  'digest.minScore': 'DIGEST_MIN_SCORE',
+  'digest.host': 'SMTP_HOST',
+  'digest.port': 'SMTP_PORT',
+  'digest.secure': 'SMTP_SECURE',
+  'digest.user': 'SMTP_USER',
+  'digest.password': 'SMTP_PASSWORD',
+  'digest.to': 'DIGEST_TO',
 };
 
 export const partOf = (path: FieldPath): Part => path.split('.')[0] as Part;

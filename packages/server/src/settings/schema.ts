@@ -61,6 +61,26 @@ const fields = {
   },
 };
 
+/** An address as the digest's recipient: one address, nothing that could add a header or a second recipient. */
+const EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
+
+const digest = {
+  minScore: z.number({ error: 'une note sur 20 est attendue (ex. 14)' }).min(0, 'entre 0 et 20').max(20, 'entre 0 et 20'),
+  host: z
+    .string({ error: TEXT })
+    .trim()
+    .max(255, 'trop long')
+    .refine((value) => value === '' || HOST.test(value), 'nom du serveur attendu, sans « smtp:// » ni port (ex. smtp.gmail.com)'),
+  port: z.number({ error: 'un numéro de port est attendu' }).int('un numéro de port est attendu').min(1, 'entre 1 et 65535').max(65_535, 'entre 1 et 65535'),
+  secure: z.boolean({ error: 'attendu vrai ou faux' }),
+  user: z.string({ error: TEXT }).trim().max(320, 'trop long'),
+  to: z
+    .string({ error: TEXT })
+    .trim()
+    .max(320, 'trop long')
+    .refine((value) => value === '' || EMAIL.test(value), 'une adresse email est attendue (ex. vous@exemple.fr)'),
+};
+
 const caps = z.object({ daily: cap.optional(), monthly: cap.optional() }, { error: 'objet attendu : { daily, monthly }' });
 
 /** Any part of the settings, as PUT sends it; what the page does not edit (`from`, `models`) is left out. */
@@ -71,8 +91,9 @@ const nestedSchema = <S extends z.ZodType>(secret: S) => {
       mailbox: part({ ...fields.mailbox, password: secret }),
       store: part({ ...fields.store, token: secret }),
       analysis: part({ ...fields.analysis, apiKey: secret, cap: caps }),
+      digest: part({ ...digest, password: secret }),
     },
-    { error: 'objet attendu : { mailbox, store, analysis }' },
+    { error: 'objet attendu : { mailbox, store, analysis, digest }' },
   );
 };
 
@@ -107,5 +128,8 @@ export function requirements(values: Values): Issues {
     if (!values['store.token']) issues['store.token'] = "requis pour Airtable : un jeton d'accès personnel (pat…)";
   }
   if (values['analysis.kind'] === 'claude' && !values['analysis.apiKey']) issues['analysis.apiKey'] = 'requise pour Claude : une clé API (sk-ant-…)';
+  if (values['digest.host'] && !values['digest.to']) issues['digest.to'] = 'requise pour le résumé par email : l’adresse qui le reçoit';
+  if (values['digest.to'] && !values['digest.host']) issues['digest.host'] = 'requis pour le résumé par email : votre serveur SMTP (ex. smtp.gmail.com)';
+  if (values['digest.user'] && !values['digest.password']) issues['digest.password'] = "requis avec un identifiant SMTP : un mot de passe d'application";
   return issues;
 }

@@ -26,6 +26,11 @@ export function settingsView({ values, from }: Resolved, models: ModelChoice[], 
     ...nested[part],
     from: Object.fromEntries(FIELD_PATHS.filter((path) => partOf(path) === part).map((path) => [fieldOf(path), from[path]])),
   });
-  const view: SettingsView = { mailbox: partView('mailbox'), store: partView('store'), analysis: { ...partView('analysis'), models } };
+  const view: SettingsView = {
+    mailbox: partView('mailbox'),
+    store: partView('store'),
+    analysis: { ...partView('analysis'), models },
+    digest: partView('digest'),
+  };
   return fileError ? { ...view, fileError } : view;
 }
