@@ -1,6 +1,6 @@
 import { airtableBaseId } from './airtable';
 import { MAIL_PRESETS, presetById, presetForHost } from './mailPresets';
-import { fieldMessages, fromEnv, onDemoMailbox, readSettings } from './settings';
+import { fieldMessages, fromEnv, messagesOutside, onDemoMailbox, readSettings } from './settings';
 import { changedPart, toForm } from './settingsForm';
 
 const answer = {
@@ -76,6 +76,13 @@ describe('The settings as the server answers them', () => {
       'mailbox.port': 'Port entre 1 et 65535.',
     });
     expect(fieldMessages({ error: 'x' })).toEqual({});
+  });
+
+  it("should say with the part's message what its fields cannot show: another part's refusals, or the body's", () => {
+    const messages = { 'mailbox.port': 'entre 1 et 65535', 'store.token': 'requis pour Airtable', part: 'attendu « mailbox »' };
+
+    expect(messagesOutside('mailbox', messages)).toEqual(['store.token : requis pour Airtable', 'part : attendu « mailbox »']);
+    expect(messagesOutside('mailbox', { 'mailbox.port': 'entre 1 et 65535' })).toEqual([]);
   });
 });
 

@@ -21,11 +21,22 @@ export type MailboxSettings = {
 export type StoreSettings = { readonly kind: 'sqlite' | 'airtable'; readonly baseId: string; readonly token: Secret };
 export type Cap = { readonly daily: number | null; readonly monthly: number | null };
 export type AnalysisSettings = { readonly kind: 'rules' | 'claude'; readonly model: string; readonly apiKey: Secret; readonly cap: Cap };
+/** The digest: the threshold (0–20), and the SMTP server of its email ('' host: no email). */
+export type DigestSettings = {
+  readonly minScore: number | null;
+  readonly host: string;
+  readonly port: number | null;
+  readonly secure: boolean;
+  readonly user: string;
+  readonly password: Secret;
+  readonly to: string;
+};
 
 export type SettingsView = {
   readonly mailbox: MailboxSettings;
   readonly store: StoreSettings;
   readonly analysis: AnalysisSettings;
+  readonly digest: DigestSettings;
   /** Where each value comes from, by its JSON path (`mailbox.host`). */
   readonly origins: Readonly<Record<string, Origin>>;
   /** Empty when the server offers no list: the model is then typed. */
@@ -35,7 +46,7 @@ export type SettingsView = {
 };
 
 /** The three parts a save or a test names. */
-export type SettingsPart = 'mailbox' | 'store' | 'analysis';
+export type SettingsPart = 'mailbox' | 'store' | 'analysis' | 'digest';
 
 type Fields = Record<string, unknown>;
 
@@ -83,10 +94,12 @@ export function readSettings(body: unknown): SettingsView {
   const store = fieldsOf(all.store);
   const analysis = fieldsOf(all.analysis);
   const cap = fieldsOf(analysis.cap);
+  const digest = fieldsOf(all.digest);
   const origins: Record<string, Origin> = {};
   originsOf('mailbox', mailbox, origins);
   originsOf('store', store, origins);
   originsOf('analysis', analysis, origins);
+  originsOf('digest', digest, origins);
   return {
     mailbox: {
       kind: mailbox.kind === 'imap' ? 'imap' : 'folder',
@@ -104,6 +117,15 @@ export function readSettings(body: unknown): SettingsView {
       model: text(analysis.model),
       apiKey: secretOf(analysis.apiKey),
       cap: { daily: numberOrNull(cap.daily), monthly: numberOrNull(cap.monthly) },
+    },
+    digest: {
+      minScore: numberOrNull(digest.minScore),
+      host: text(digest.host),
+      port: numberOrNull(digest.port),
+      secure: digest.secure === true,
+      user: text(digest.user),
+      password: secretOf(digest.password),
+      to: text(digest.to),
     },
     origins,
     models: modelsOf(analysis.models ?? all.models),
@@ -135,4 +157,11 @@ export function fieldMessages(body: unknown): Record<string, string> {
     else if (Array.isArray(message)) messages[path] = message.filter((line) => typeof line === 'string').join(' ');
   }
   return messages;
+}
+
+/** Refusals this part's form cannot show next to a field (another part's, or the body's as a whole), as lines to show with the message. */
+export function messagesOutside(part: SettingsPart, messages: Record<string, string>): string[] {
+  return Object.entries(messages)
+    .filter(([path]) => !path.startsWith(`${part}.`))
+    .map(([path, message]) => `${path} : ${message}`);
 }

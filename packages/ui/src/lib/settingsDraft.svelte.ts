@@ -1,5 +1,5 @@
 import { api, type SettingsTest } from './api';
-import { fieldMessages, readSettings, type SettingsPart, type SettingsView } from './settings';
+import { fieldMessages, messagesOutside, readSettings, type SettingsPart, type SettingsView } from './settings';
 import { changedPart, toForm, withSaved, type SettingsForm } from './settingsForm';
 
 export type Outcome = { readonly text: string; readonly failed: boolean };
@@ -42,7 +42,7 @@ class SettingsDraft {
     try {
       const reply = await api.saveSettings({ [part]: changes });
       this.issues = fieldMessages(reply.body);
-      if (!reply.ok) return void (this.saved[part] = { text: reply.text, failed: true });
+      if (!reply.ok) return void (this.saved[part] = { text: [reply.text, ...messagesOutside(part, this.issues)].join('\n'), failed: true });
       this.view = readSettings(reply.body);
       this.form = withSaved(this.form, part, this.view);
       this.saved[part] = { text: 'Paramètres enregistrés.', failed: false };
@@ -58,7 +58,7 @@ class SettingsDraft {
     delete this.tested[part];
     try {
       const result = await api.testSettings(part, changedPart(part, this.view, this.form));
-      this.tested[part] = result;
+      this.tested[part] = { ...result, message: [result.message, ...messagesOutside(part, result.fields)].join('\n') };
       this.issues = result.fields;
       // A folder missing is a failed test that still lists the folders to choose from.
       const folders = stringsOf(result.details.folders);
