@@ -39,6 +39,10 @@ export type OfferStatusChanged = Event<
     hasText?: true;
     /** Phase 3's analysis, as the list shows it: the table and every open list move without a reload. */
     analysis?: AnalysisDigest;
+    /** Phase 2 read where the job's page says it lives (normalised): later offers of the same job are found by it. */
+    canonical?: string;
+    /** Phase 2 found the offer is a job already known: the id of the offer kept for it. */
+    duplicateOf?: string;
   }
 >;
 export type OfferDeleted = Event<'OfferDeleted', { offerId: string; source: string; status: string }>;

@@ -24,6 +24,10 @@ export type OfferSummary = {
   analysed: boolean;
   /** What the list shows of the analysis, once there is one. */
   analysis?: AnalysisDigest;
+  /** Where the job's page says it lives, normalised (`canonicalKey`): how the same job is known from another board. */
+  canonical?: string;
+  /** The id of the offer kept for the same job, when this one is its duplicate. */
+  duplicateOf?: string;
 };
 
 /** The label of an offer in a phase line: "HelloWork — Data engineer (Lyon)". */

@@ -64,6 +64,10 @@ export type OfferPatch = {
   /** Fields set only where the stored value is empty: never overwrite what the user typed. */
   fill?: Partial<OfferFields>;
   analysis?: Analysis;
+  /** The normalised address the page gave for the job (see `canonicalKey`). */
+  canonical?: string;
+  /** The id of the offer kept for the same job: this one is its duplicate. */
+  duplicateOf?: string;
 };
 
 export type OfferUpdate = { readonly id: string; readonly patch: OfferPatch };
@@ -124,7 +128,15 @@ export type AlertParser = {
 };
 
 export type PageOutcome =
-  { kind: 'found'; text: string; fields: Partial<OfferFields> } | { kind: 'expired'; reason: string } | { kind: 'ignored'; reason: string };
+  | {
+      kind: 'found';
+      text: string;
+      fields: Partial<OfferFields>;
+      /** Where the page says the job lives: its `<link rel=canonical>`, JSON-LD `url`, or `id:host/identifier`, as written there. */
+      canonical?: string;
+    }
+  | { kind: 'expired'; reason: string }
+  | { kind: 'ignored'; reason: string };
 
 export type PageFetcher = (url: string) => Promise<PageOutcome>;
 

@@ -5,6 +5,7 @@ import { perPhase, PHASES, type PhaseId } from './phases';
 import type { Source } from './source';
 import { columnOf, emptyCounts, type Counts } from './statuses';
 import { addCall, type Usage } from './usage';
+import { emptySameJobIndex, indexSameJob, unindexSameJob, type SameJobIndex } from './workflow/duplicates';
 import { OFFER_PHASES, phaseWaitingOn } from './workflow/flow';
 
 export type PhaseState = 'idle' | 'running' | 'finished' | 'failed';
@@ -57,6 +58,8 @@ export type Projection = {
   readonly offers: Map<string, OfferSummary>;
   /** Per status: ids of the offers holding it, in arrival order (the work queues of phases 2 and 3). */
   readonly byStatus: Map<string, Set<string>>;
+  /** Offers by same-job key, and each kept offer's duplicates: phase 2 tells a job already known without a store query. */
+  readonly sameJobs: SameJobIndex;
   /** Per phase: ids of the items that failed in this run. */
   readonly failed: Record<PhaseId, Set<string>>;
   /** Per phase and source: failed items still waiting for that phase, so they are not counted as work. */
@@ -87,6 +90,7 @@ export function initialProjection(): Projection {
     toImport: new Map(),
     offers: new Map(),
     byStatus: new Map(),
+    sameJobs: emptySameJobIndex(),
     failed: perPhase(() => new Set<string>()),
     failedWaiting: perPhase(() => new Map<string, number>()),
     run: { active: false, stopping: false, phases: idlePhases() },
@@ -123,6 +127,7 @@ const indexOffer = (state: Projection, offer: OfferSummary): void => {
 const addOffer = (state: Projection, offer: OfferSummary): void => {
   state.offers.set(offer.id, { ...offer });
   indexOffer(state, offer);
+  indexSameJob(state.sameJobs, offer);
   countsOf(state, offer.source)[columnOf(offer.status)] += 1;
 };
 
@@ -133,6 +138,8 @@ const releaseFailure = (state: Projection, offerId: string, source: string, stat
 };
 
 const removeOffer = (state: Projection, offerId: string, source: string, status: string): void => {
+  const offer = state.offers.get(offerId);
+  if (offer) unindexSameJob(state.sameJobs, offer);
   state.offers.delete(offerId);
   state.byStatus.get(status)?.delete(offerId);
   countsOf(state, source)[columnOf(status)] -= 1;
@@ -147,9 +154,15 @@ const changeStatus = (state: Projection, data: Extract<DomainEvent, { type: 'Off
   releaseFailure(state, data.offerId, data.source, data.from);
   const offer = state.offers.get(data.offerId);
   if (!offer) return;
+  // Only what changes the same-job keys is indexed again: a plain status change costs nothing more.
+  const rekeyed = !!(data.details || data.canonical || data.duplicateOf);
+  if (rekeyed) unindexSameJob(state.sameJobs, offer);
   offer.status = data.to;
   offer.reason = data.reason ?? '';
   if (data.details) Object.assign(offer, data.details);
+  if (data.canonical) offer.canonical = data.canonical;
+  if (data.duplicateOf) offer.duplicateOf = data.duplicateOf;
+  if (rekeyed) indexSameJob(state.sameJobs, offer);
   if (data.hasText) offer.hasText = true;
   if (data.analysis) {
     offer.analysis = data.analysis;
@@ -175,6 +188,8 @@ const resetCollections = (state: Projection): void => {
   state.counts.clear();
   state.offers.clear();
   state.byStatus.clear();
+  state.sameJobs.byKey.clear();
+  state.sameJobs.duplicates.clear();
 };
 
 /** After a reload, an offer that failed in this run still counts as failed only if it still waits. */
@@ -210,6 +225,7 @@ const advance = (
   toImport: state.toImport,
   offers: state.offers,
   byStatus: state.byStatus,
+  sameJobs: state.sameJobs,
   failed: state.failed,
   failedWaiting: state.failedWaiting,
   run: changed.run ?? state.run,

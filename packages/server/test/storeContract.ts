@@ -76,6 +76,31 @@ export function describeOfferStoreContract(name: string, makeStore: () => Promis
       expect(record).toMatchObject({ status: 'À analyser', text: 'Le texte complet', title: 'Data engineer 1', company: 'Acme SAS', salary: '50 k€' });
     });
 
+    it('should keep where a page says the job lives and the offer a duplicate is kept for, read back at load', async () => {
+      await store.addSources([source]);
+      const [kept, duplicate] = await store.saveOffers([newOffer(1), newOffer(2)]);
+
+      await store.updateOffers([
+        { id: kept.id, patch: { status: 'À analyser', text: 'Texte', reason: '', canonical: 'acme.fr/jobs/42' } },
+        {
+          id: duplicate.id,
+          patch: {
+            status: 'Ignoré',
+            text: 'Texte',
+            reason: 'Doublon de Data engineer 1 — Acme (HelloWork)',
+            canonical: 'acme.fr/jobs/42',
+            duplicateOf: kept.id,
+          },
+        },
+      ]);
+      store.flush();
+
+      const { offers } = await store.load();
+      expect(offers.find((offer) => offer.id === kept.id)).toMatchObject({ canonical: 'acme.fr/jobs/42' });
+      expect(offers.find((offer) => offer.id === kept.id)?.duplicateOf).toBeUndefined();
+      expect(offers.find((offer) => offer.id === duplicate.id)).toMatchObject({ status: 'Ignoré', canonical: 'acme.fr/jobs/42', duplicateOf: kept.id });
+    });
+
     it('should keep an analysis', async () => {
       await store.addSources([source]);
       const [offer] = await store.saveOffers([newOffer(1)]);

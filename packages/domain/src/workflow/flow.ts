@@ -16,7 +16,8 @@ export type OfferPhaseId = Exclude<PhaseId, 'import'>;
 export const OFFER_FLOW = {
   enrich: {
     input: NEW_OFFER_STATUS,
-    outcomes: { found: 'À analyser', expired: 'Expiré', ignored: 'Ignoré' },
+    // A page that shows a job already known makes a duplicate, set aside without analysis.
+    outcomes: { found: 'À analyser', expired: 'Expiré', ignored: 'Ignoré', duplicate: 'Ignoré' },
   },
   analyse: {
     input: 'À analyser',

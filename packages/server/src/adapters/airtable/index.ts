@@ -13,6 +13,7 @@ import {
 import { createBatcher, type Job } from './batcher';
 import { AirtableRequestError, createAirtableClient, type AirtableClient, type ClientOptions } from './client';
 import type { AirtableConfig } from './config';
+import { laterFields } from './laterFields';
 import { listAll, listByIds, listMapped } from './reader';
 import {
   dateCell,
@@ -93,6 +94,7 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
   const lastRead = new Map<string, Fields>();
   let sourcesLoaded = false;
   let offersTableId: string | undefined;
+  const later = laterFields();
 
   /**
    * The Offres table's id, for links to its records: asked of the Meta API once. A token without
@@ -171,11 +173,14 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
     let remaining = records;
     while (remaining.length > 0) {
       try {
-        await api.send('update', {
-          method: 'PATCH',
-          path: `/${encodeURIComponent(OFFERS)}`,
-          body: { records: remaining.map(({ id, fields }) => ({ id, fields })), typecast: false },
-        });
+        const sent = remaining;
+        await later.tolerate(() =>
+          api.send('update', {
+            method: 'PATCH',
+            path: `/${encodeURIComponent(OFFERS)}`,
+            body: { records: sent.map(({ id, fields }) => ({ id, fields: later.cells(fields) })), typecast: false },
+          }),
+        );
         for (const record of remaining) for (const job of record.jobs) job.resolve();
         return;
       } catch (error) {
@@ -247,7 +252,12 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
 
   return {
     load: async () => {
-      const [sources, listed] = await Promise.all([loadSources(), listMapped(api, OFFERS, { fields: SUMMARY_FIELDS }, withoutText), findOffersTable()]);
+      later.retry();
+      const [sources, listed] = await Promise.all([
+        loadSources(),
+        later.tolerate(() => listMapped(api, OFFERS, { fields: later.names(SUMMARY_FIELDS) }, withoutText)),
+        findOffersTable(),
+      ]);
       offerIds.clear();
       knownIds.clear();
       lastRead.clear();
@@ -334,7 +344,7 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
 
     readOffers: async (ids) => {
       await ensureSources();
-      const records = await listByIds(api, OFFERS, ids, ALL_OFFER_FIELDS);
+      const records = await later.tolerate(() => listByIds(api, OFFERS, ids, later.names(ALL_OFFER_FIELDS)));
       for (const record of records) {
         rememberOffer(record);
         lastRead.set(record.id, Object.fromEntries(FILLABLE_NAMES.map((name) => [name, record.fields[name]])));

@@ -55,6 +55,8 @@ export const SUMMARY_FIELDS = [
   F.dealBreakers,
   F.analyser,
   F.cost,
+  F.canonical,
+  F.duplicateOf,
 ];
 export const FILLABLE: Record<keyof OfferFields, string> = {
   title: F.title,
@@ -124,6 +126,8 @@ export function toSummary(record: AirtableRecord, senders: ReadonlyMap<string, s
     hasText,
     analysed: analysis !== undefined,
     ...(analysis ? { analysis: digestOf(analysis) } : {}),
+    ...(text(fields[F.canonical]) ? { canonical: text(fields[F.canonical]) } : {}),
+    ...(text(fields[F.duplicateOf]) ? { duplicateOf: text(fields[F.duplicateOf]) } : {}),
   };
 }
 
@@ -209,6 +213,8 @@ export function patchFields(patch: OfferPatch, stored: Fields, fields: Fields = 
   fields[F.status] = patch.status;
   if (patch.reason !== undefined) fields[F.reason] = patch.reason;
   if (patch.text !== undefined) fields[F.text] = patch.text;
+  if (patch.canonical !== undefined) fields[F.canonical] = patch.canonical;
+  if (patch.duplicateOf !== undefined) fields[F.duplicateOf] = patch.duplicateOf;
   if (patch.analysis) {
     fields[F.summary] = patch.analysis.summary;
     fields[F.total] = patch.analysis.total;

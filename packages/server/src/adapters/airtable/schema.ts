@@ -34,6 +34,8 @@ export const OFFER_FIELDS = {
   analyser: 'Analysé par',
   cost: 'Coût analyse (USD)',
   source: 'email expéditeur',
+  canonical: 'URL canonique',
+  duplicateOf: 'Doublon de',
 } as const;
 
 /** Colours of the status choices, in the order of STATUSES: work to do warm, done grey, set aside red. */
@@ -94,6 +96,9 @@ export function offersSpec(sourcesTableId: string): TableSpec {
       longText(OFFER_FIELDS.justifications),
       { name: OFFER_FIELDS.cost, type: 'number', options: { precision: 6 } },
       { name: OFFER_FIELDS.source, type: 'multipleRecordLinks', options: { linkedTableId: sourcesTableId } },
+      // Where the job's page says it lives (normalised, or a board's own id: not always a URL), and the record id of the offer kept.
+      text(OFFER_FIELDS.canonical),
+      text(OFFER_FIELDS.duplicateOf),
     ],
   };
 }

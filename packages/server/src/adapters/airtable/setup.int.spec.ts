@@ -22,7 +22,7 @@ describe('Airtable setup', () => {
     it('should create both tables through the Meta API, the statuses in order with colours', async () => {
       const result = await run();
 
-      expect(result).toEqual({ created: ['Table Sources créée (5 champs).', 'Table Offres créée (20 champs).'], problems: [] });
+      expect(result).toEqual({ created: ['Table Sources créée (5 champs).', 'Table Offres créée (22 champs).'], problems: [] });
       expect(fake.count('meta')).toBe(3);
       const [sources, offers] = fake.schema();
       expect(sources.fields.map((field) => field.name)).toEqual([
@@ -100,7 +100,7 @@ describe('Airtable setup', () => {
 
       const { created, problems } = await run();
 
-      expect(created).toEqual(['Table Offres créée (20 champs).']);
+      expect(created).toEqual(['Table Offres créée (22 champs).']);
       expect(problems).toEqual([]);
     });
   });

@@ -1,8 +1,10 @@
 import type { OfferFields, PageOutcome } from '@veille/domain';
 import { z } from 'zod';
-import { HtmlTooDeepError, loadHtml, plainText } from '../../parsing/html';
+import { HtmlTooDeepError, loadHtml } from '../../parsing/html';
 import { BOARD_EXTRACTORS } from './boardExtractors';
+import { canonicalOf } from './canonical';
 import { embeddedJsonExtractor } from './embeddedJson';
+import { jobPostingNodes } from './jsonLd';
 import { htmlToText } from './text';
 
 export type { Extractor, Page } from './page';
@@ -58,27 +60,6 @@ const salaryOf = (salary: JobPosting['baseSalary']): string => {
   return range ? `${range} ${currency}${unit}` : '';
 };
 
-/** JSON-LD nests its objects at most in arrays and `@graph`s, a level or two: deeper is no posting. */
-const MAX_JSON_LD_NESTING = 8;
-
-/** The JSON-LD objects in document order, arrays and `@graph`s opened without recursion. */
-const flatten = (data: unknown): unknown[] => {
-  const found: unknown[] = [];
-  const pending: { node: unknown; level: number }[] = [{ node: data, level: 0 }];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const { node, level } = next;
-    const inner = Array.isArray(node) ? node : node && typeof node === 'object' && '@graph' in node ? [node['@graph']] : undefined;
-    if (!inner) found.push(node);
-    else if (level < MAX_JSON_LD_NESTING) for (let index = inner.length - 1; index >= 0; index -= 1) pending.push({ node: inner[index], level: level + 1 });
-  }
-  return found;
-};
-
-const isJobPosting = (node: unknown): boolean => {
-  const type = (node as { '@type'?: unknown } | null)?.['@type'];
-  return type === 'JobPosting' || (Array.isArray(type) && type.includes('JobPosting'));
-};
-
 const fieldsOf = (posting: JobPosting): Partial<OfferFields> => {
   const places = Array.isArray(posting.jobLocation) ? posting.jobLocation : posting.jobLocation ? [posting.jobLocation] : [];
   const first = places[0]?.address;
@@ -98,14 +79,8 @@ const fieldsOf = (posting: JobPosting): Partial<OfferFields> => {
 
 /** schema.org JobPosting in JSON-LD, the structured data most boards publish for search engines. */
 export function jsonLdExtractor({ $, now }: Page): PageOutcome | undefined {
-  for (const script of $('script[type="application/ld+json"]').toArray()) {
-    let data: unknown;
-    try {
-      data = JSON.parse(plainText([script]));
-    } catch {
-      continue;
-    }
-    const posting = jobPosting.safeParse(flatten(data).find(isJobPosting));
+  for (const node of jobPostingNodes($)) {
+    const posting = jobPosting.safeParse(node);
     if (!posting.success) continue;
     const validThrough = posting.data.validThrough ? new Date(posting.data.validThrough) : undefined;
     if (validThrough && !Number.isNaN(validThrough.getTime()) && validThrough < now) {
@@ -152,7 +127,13 @@ const readPage = (url: string, html: string, now: Date): PageOutcome => {
   const page = { url, html, $: loadHtml(html), now };
   for (const extractor of EXTRACTORS) {
     const outcome = extractor(page);
-    if (outcome) return outcome;
+    if (outcome?.kind !== 'found') {
+      if (outcome) return outcome;
+      continue;
+    }
+    // Where the page says the job lives, whichever extractor read it: the same job from another link is known by it.
+    const canonical = canonicalOf(page);
+    return canonical ? { ...outcome, canonical } : outcome;
   }
   return { kind: 'ignored', reason: "Aucun texte d'offre trouvé sur la page" };
 };

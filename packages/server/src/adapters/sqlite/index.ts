@@ -99,6 +99,14 @@ export function openSqliteStore(file: string, availability: (board: Board) => Ac
           values.text = patch.text;
           values.hasText = patch.text === '' ? 0 : 1;
         }
+        if (patch.canonical !== undefined) {
+          sets.push('canonical = @canonical');
+          values.canonical = patch.canonical;
+        }
+        if (patch.duplicateOf !== undefined) {
+          sets.push('duplicate_of = @duplicateOf');
+          values.duplicateOf = patch.duplicateOf;
+        }
         if (patch.analysis) {
           sets.push('analysis = @analysis');
           values.analysis = JSON.stringify(patch.analysis);

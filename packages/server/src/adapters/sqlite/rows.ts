@@ -29,6 +29,8 @@ const summaryRow = z.object({
   added_at: z.string(),
   has_text: flag,
   analysis: z.string().nullable(),
+  canonical: z.string(),
+  duplicate_of: z.string(),
 });
 
 const offerRow = summaryRow.extend({
@@ -55,7 +57,8 @@ const parseAnalysis = (json: string | null): Analysis | undefined => {
 };
 
 /** The columns the projection's load reads: never the text. */
-export const SUMMARY_COLUMNS = 'id, source, url, status, title, company, city, reason, salary, offer_date, added_at, has_text, analysis';
+export const SUMMARY_COLUMNS =
+  'id, source, url, status, title, company, city, reason, salary, offer_date, added_at, has_text, analysis, canonical, duplicate_of';
 
 export function toSource(row: unknown, availability: (board: Board) => Activation): Source {
   const { sender, board, import_on, enrich_on, analyse_on } = sourceRow.parse(row);
@@ -80,6 +83,8 @@ export function toSummary(row: unknown): OfferSummary {
     hasText: parsed.has_text,
     analysed: analysis !== undefined,
     ...(analysis ? { analysis: digestOf(analysis) } : {}),
+    ...(parsed.canonical ? { canonical: parsed.canonical } : {}),
+    ...(parsed.duplicate_of ? { duplicateOf: parsed.duplicate_of } : {}),
   };
 }
 

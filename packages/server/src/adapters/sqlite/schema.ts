@@ -31,6 +31,9 @@ const MIGRATIONS = [
   // Whether an offer holds a text, kept beside it: the projection's load never reads the texts themselves.
   `ALTER TABLE offers ADD COLUMN has_text INTEGER NOT NULL DEFAULT 0;
    UPDATE offers SET has_text = (text != '');`,
+  // One job, one offer: where its page says the job lives, and the offer kept when this one is a duplicate.
+  `ALTER TABLE offers ADD COLUMN canonical TEXT NOT NULL DEFAULT '';
+   ALTER TABLE offers ADD COLUMN duplicate_of TEXT NOT NULL DEFAULT '';`,
 ];
 
 const versionRow = z.object({ user_version: z.number().int().nonnegative() });
