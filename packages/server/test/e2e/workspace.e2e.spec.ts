@@ -163,47 +163,54 @@ describeWithChromium('The offers workspace in a real browser', () => {
     await page.close();
   }, 60_000);
 
-  it('should mark an offer Candidaté with the keyboard, never while typing, and move the summary table of a second page without reload', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const dashboard = await context.newPage();
-    await dashboard.goto(app.url);
-    await dashboard.locator(`${TOTALS} [data-col="À traiter"]`).filter({ hasText: /[1-9]/ }).waitFor();
-    await dashboard.evaluate(() => Object.assign(window, { __noReload: true }));
-    const before = { applied: await total(dashboard, 'Candidaté'), toProcess: await total(dashboard, 'À traiter') };
-    const page = await context.newPage();
-    await page.goto(`${app.url}/?vue=offres&status=${encodeURIComponent('À traiter')}`);
-    await page.locator(`${LIST} [data-offer-id]`).nth(1).waitFor();
+  it.each([
+    [390, 844],
+    [1280, 900],
+  ])(
+    'should mark an offer Candidaté with the keyboard at %i px, never while typing, and move the summary table of a second page without reload',
+    async (width, height) => {
+      const context = await browser.newContext({ viewport: { width, height } });
+      const dashboard = await context.newPage();
+      await dashboard.goto(app.url);
+      await dashboard.locator(`${TOTALS} [data-col="À traiter"]`).filter({ hasText: /[1-9]/ }).waitFor();
+      await dashboard.evaluate(() => Object.assign(window, { __noReload: true }));
+      const before = { applied: await total(dashboard, 'Candidaté'), toProcess: await total(dashboard, 'À traiter') };
+      const page = await context.newPage();
+      await page.goto(`${app.url}/?vue=offres&status=${encodeURIComponent('À traiter')}`);
+      await page.locator(`${LIST} [data-offer-id]`).nth(1).waitFor();
 
-    await page.locator('[data-filter="q"]').focus();
-    await page.keyboard.press('c');
-    await page.waitForURL((address) => address.searchParams.get('q') === 'c');
-    await page.locator('[data-filter="q"]').fill('');
-    await page.waitForURL((address) => !address.searchParams.has('q'));
-    await page.locator(`${LIST} [data-offer-id]`).nth(1).waitFor();
-    expect(await total(dashboard, 'Candidaté')).toBe(before.applied);
-    await page.locator('#workspace-title').focus();
-    await page.keyboard.press('j');
-    const second = page.locator(`${LIST} [data-offer-id]`).nth(1);
-    await expect(second.getAttribute('aria-current')).resolves.toBe('true');
-    await page.keyboard.press('c');
+      await page.locator('[data-filter="q"]').focus();
+      await page.keyboard.press('c');
+      await page.waitForURL((address) => address.searchParams.get('q') === 'c');
+      await page.locator('[data-filter="q"]').fill('');
+      await page.waitForURL((address) => !address.searchParams.has('q'));
+      await page.locator(`${LIST} [data-offer-id]`).nth(1).waitFor();
+      expect(await total(dashboard, 'Candidaté')).toBe(before.applied);
+      await page.locator('#workspace-title').focus();
+      await page.keyboard.press('j');
+      const second = page.locator(`${LIST} [data-offer-id]`).nth(1);
+      await expect(second.getAttribute('aria-current')).resolves.toBe('true');
+      await page.keyboard.press('c');
 
-    await page.locator(`${LIST} [data-offer-id][data-status="Candidaté"]`).waitFor();
-    await expect(second.getAttribute('data-status')).resolves.toBe('Candidaté');
-    await dashboard.waitForFunction(
-      ({ totals, applied }) => Number(document.querySelector(`${totals} [data-col="Candidaté"]`)?.textContent?.replace(/\D/g, '')) === applied,
-      { totals: TOTALS, applied: before.applied + 1 },
-    );
-    expect(await total(dashboard, 'À traiter')).toBe(before.toProcess - 1);
-    expect(await dashboard.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+      await page.locator(`${LIST} [data-offer-id][data-status="Candidaté"]`).waitFor();
+      await expect(second.getAttribute('data-status')).resolves.toBe('Candidaté');
+      await dashboard.waitForFunction(
+        ({ totals, applied }) => Number(document.querySelector(`${totals} [data-col="Candidaté"]`)?.textContent?.replace(/\D/g, '')) === applied,
+        { totals: TOTALS, applied: before.applied + 1 },
+      );
+      expect(await total(dashboard, 'À traiter')).toBe(before.toProcess - 1);
+      expect(await dashboard.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
 
-    await page.keyboard.press('?');
-    const help = page.getByRole('dialog', { name: 'Raccourcis clavier' });
-    await help.waitFor();
-    await expect(help.textContent()).resolves.toContain('Passer en « Candidaté »');
-    await page.keyboard.press('Escape');
-    await help.waitFor({ state: 'hidden' });
-    await context.close();
-  }, 60_000);
+      await page.keyboard.press('?');
+      const help = page.getByRole('dialog', { name: 'Raccourcis clavier' });
+      await help.waitFor();
+      await expect(help.textContent()).resolves.toContain('Passer en « Candidaté »');
+      await page.keyboard.press('Escape');
+      await help.waitFor({ state: 'hidden' });
+      await context.close();
+    },
+    60_000,
+  );
 
   it('should mark two selected offers Traité at once, and refuse with the domain’s reason what it refuses', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
