@@ -124,7 +124,8 @@ describeWithBoth('Paramètres and Premiers pas, in a real browser against a real
       expect(await page.content()).not.toContain(dovecot.password);
       await expect(testMailbox(page)).resolves.toBe('✓ Connecté : 1 email dans Alertes.');
 
-      await page.getByRole('link', { name: 'Tableau de bord' }).click();
+      await page.getByRole('link', { name: 'Tableau de bord' }).focus();
+      await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: 'Synthèse des offres' }).waitFor();
       await expect(firstSteps.count()).resolves.toBe(0);
       await page.getByRole('button', { name: 'Premiers pas' }).click();
@@ -170,7 +171,10 @@ describeWithBoth('Paramètres and Premiers pas, in a real browser against a real
       await expect(page.getByRole('link', { name: /créer un jeton Airtable/ }).getAttribute('rel')).resolves.toBe('noopener noreferrer');
       await checkLayout(page, 'settings-store');
 
-      await page.getByTestId('settings').getByRole('link', { name: 'Analyse' }).click();
+      // The sections are links: the keyboard alone goes from one to the next.
+      await page.getByTestId('settings').getByRole('link', { name: 'Analyse' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Analyse' }).waitFor();
       expect(new URL(page.url()).search).toBe('?vue=parametres&section=analyse');
       await expect(page.getByTestId('settings').textContent()).resolves.toContain('Sans clé Claude, Veille note chaque offre avec ses règles');
       await page.getByLabel('Claude (IA, payant)').check();
