@@ -9,11 +9,11 @@ import type { Veille } from './startVeille';
 const HOSTILE = '<img src=x onerror="alert(1)">Data Engineer Senior & "Cie"';
 const TO = 'moi@example.org';
 
-/** The offers a run left in À traiter at or over the threshold, best first: what the digest must list. */
+/** The offers a run left in À traiter at or over the threshold, best first (ties by title): what the digest must list. */
 const worthTelling = (state: Projection, minScore: number) =>
   [...state.offers.values()]
     .filter((offer) => offer.status === STATUS.toProcess && (offer.analysis?.total ?? -1) >= minScore)
-    .sort((a, b) => (b.analysis?.total ?? 0) - (a.analysis?.total ?? 0));
+    .sort((a, b) => (b.analysis?.total ?? 0) - (a.analysis?.total ?? 0) || a.title.localeCompare(b.title, 'fr'));
 
 describe('Digest of the best new offers', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;

@@ -1,7 +1,7 @@
 import { filterParams, readFilter, type WorkspaceFilter } from './filter';
 
 /** The sections of Paramètres, as the URL names them. */
-export const SETTINGS_SECTIONS = ['boite-mail', 'stockage', 'analyse', 'criteres'] as const;
+export const SETTINGS_SECTIONS = ['boite-mail', 'stockage', 'analyse', 'resume', 'criteres'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 /**

@@ -21,6 +21,7 @@ export type SettingsForm = {
   };
   store: { kind: 'sqlite' | 'airtable'; baseId: string; token: SecretEdit };
   analysis: { kind: 'rules' | 'claude'; model: string; apiKey: SecretEdit; cap: { daily: string; monthly: string } };
+  digest: { minScore: string; host: string; port: string; secure: boolean; user: string; password: SecretEdit; to: string };
 };
 
 const KEEP = (): SecretEdit => ({ mode: 'keep', value: '' });
@@ -37,6 +38,7 @@ export function toForm(view: SettingsView): SettingsForm {
       apiKey: KEEP(),
       cap: { daily: numberText(analysis.cap.daily), monthly: numberText(analysis.cap.monthly) },
     },
+    digest: { ...view.digest, minScore: numberText(view.digest.minScore), port: numberText(view.digest.port), password: KEEP() },
   };
 }
 
@@ -87,6 +89,18 @@ function changesOf(part: SettingsPart, view: SettingsView, form: SettingsForm): 
       { path: 'kind', value: typed.kind, before: saved.kind },
       { path: 'baseId', value: airtableBaseId(typed.baseId) || typed.baseId.trim(), before: saved.baseId },
       { path: 'token', value: secretValue(typed.token), before: undefined },
+    ];
+  }
+  if (part === 'digest') {
+    const [saved, typed] = [view.digest, form.digest];
+    return [
+      { path: 'minScore', value: dollarsValue(typed.minScore) ?? '', before: saved.minScore },
+      { path: 'host', value: typed.host.trim(), before: saved.host },
+      { path: 'port', value: portValue(typed.port), before: saved.port ?? '' },
+      { path: 'secure', value: typed.secure, before: saved.secure },
+      { path: 'user', value: typed.user.trim(), before: saved.user },
+      { path: 'password', value: secretValue(typed.password), before: undefined },
+      { path: 'to', value: typed.to.trim(), before: saved.to },
     ];
   }
   const [saved, typed] = [view.analysis, form.analysis];
