@@ -1,7 +1,8 @@
-import { anOffer } from '../../test/given';
+import { aSource, anOffer, given } from '../../test/given';
+import { event } from '../events';
 import type { Analysis } from '../ports';
 import { analysedByLabel, digestOf } from './digest';
-import { toOfferItem } from './item';
+import { sameJobView, toOfferItem } from './item';
 
 const hw = 'notification@emails.hellowork.com';
 
@@ -49,6 +50,8 @@ describe('An offer as the list shows it', () => {
         reason: '',
         hasText: true,
         analysed: true,
+        seenAlsoOn: [],
+        duplicateOf: null,
       });
     });
 
@@ -67,6 +70,36 @@ describe('An offer as the list shows it', () => {
       const item = toOfferItem(anOffer(hw, 'A compléter', { addedAt: '2026-11-24', reason: '' }), 'Inconnu');
 
       expect(item).toMatchObject({ board: 'Inconnu', summary: '', score: null, dealBreakers: [], analysedBy: null, cost: null, date: '2026-11-24' });
+    });
+  });
+
+  describe('Given one job seen on three boards', () => {
+    const indeed = 'alert@indeed.com';
+    const linkedin = 'jobalerts-noreply@linkedin.com';
+    const kept = anOffer(hw, 'À traiter', { id: 'recKept', title: 'Data engineer', company: 'Acme', hasText: true });
+    const duplicates = [indeed, linkedin, indeed].map((source, index) =>
+      anOffer(source, 'Ignoré', { id: `recDup${index}`, hasText: true, duplicateOf: kept.id, reason: 'Doublon de Data engineer — Acme (HelloWork)' }),
+    );
+    const sources = [aSource(hw), aSource(indeed, { board: 'Indeed' }), aSource(linkedin, { board: 'LinkedIn' })];
+
+    it('should say on the kept offer the boards it was also seen on, each once, and on each duplicate the offer kept', () => {
+      const state = given(event('TableLoaded', { sources, offers: [kept, ...duplicates] }));
+
+      expect(sameJobView(kept, state)).toEqual({ seenAlsoOn: ['Indeed', 'LinkedIn'], duplicateOf: null });
+      expect(toOfferItem(duplicates[0], 'Indeed', sameJobView(duplicates[0], state))).toMatchObject({
+        seenAlsoOn: [],
+        duplicateOf: { id: 'recKept', title: 'Data engineer', company: 'Acme', board: 'HelloWork' },
+      });
+    });
+
+    it('should say nothing of another job, nor of a kept offer deleted since', () => {
+      const state = given(
+        event('TableLoaded', { sources, offers: [kept, ...duplicates] }),
+        event('OfferDeleted', { offerId: kept.id, source: hw, status: 'À traiter' }),
+      );
+
+      expect(sameJobView(anOffer(hw, 'À traiter'), state)).toEqual({ seenAlsoOn: [], duplicateOf: null });
+      expect(sameJobView(duplicates[0], state)).toEqual({ seenAlsoOn: [], duplicateOf: null });
     });
   });
 

@@ -1,5 +1,7 @@
-import type { Board } from '../boards';
+import { UNKNOWN_BOARD, type Board } from '../boards';
 import type { OfferSummary } from '../offer';
+import type { Projection } from '../projection';
+import { duplicatesOf } from '../workflow/duplicates';
 import { analysedByLabel, type CriterionScore, type DealBreakerHit } from './digest';
 import { offerDateOf } from './query';
 
@@ -32,9 +34,32 @@ export type OfferItem = {
   /** Whether it holds a text ("Réanalyser" needs one) and an analysis ("À traiter" needs one). */
   readonly hasText: boolean;
   readonly analysed: boolean;
+  /** The boards its duplicates came from (« aussi vue sur Indeed »), each once, for the offer kept for a job; [] otherwise. */
+  readonly seenAlsoOn: readonly Board[];
+  /** The offer kept for the same job, when this one is its duplicate; null otherwise, or once that offer is deleted. */
+  readonly duplicateOf: KeptOffer | null;
 };
 
-export function toOfferItem(offer: OfferSummary, board: Board): OfferItem {
+export type KeptOffer = { readonly id: string; readonly title: string; readonly company: string; readonly board: Board };
+
+/** What an offer's list item says of the same job seen elsewhere. */
+export type SameJobView = Pick<OfferItem, 'seenAlsoOn' | 'duplicateOf'>;
+
+const ALONE: SameJobView = { seenAlsoOn: [], duplicateOf: null };
+
+/** From the projection: the boards its duplicates came from, or the offer it is a duplicate of. */
+export function sameJobView(offer: OfferSummary, state: Pick<Projection, 'offers' | 'sources' | 'sameJobs'>): SameJobView {
+  const boardOf = (source: string): Board => state.sources.get(source)?.board ?? UNKNOWN_BOARD;
+  const kept = offer.duplicateOf ? state.offers.get(offer.duplicateOf) : undefined;
+  const seenAlsoOn = [...new Set(duplicatesOf(offer.id, state.offers, state.sameJobs).map((duplicate) => boardOf(duplicate.source)))];
+  if (!kept && seenAlsoOn.length === 0) return ALONE;
+  return {
+    seenAlsoOn,
+    duplicateOf: kept ? { id: kept.id, title: kept.title, company: kept.company, board: boardOf(kept.source) } : null,
+  };
+}
+
+export function toOfferItem(offer: OfferSummary, board: Board, sameJob: SameJobView = ALONE): OfferItem {
   const { analysis } = offer;
   return {
     id: offer.id,
@@ -55,5 +80,7 @@ export function toOfferItem(offer: OfferSummary, board: Board): OfferItem {
     reason: offer.reason ?? '',
     hasText: offer.hasText,
     analysed: offer.analysed,
+    seenAlsoOn: sameJob.seenAlsoOn,
+    duplicateOf: sameJob.duplicateOf,
   };
 }

@@ -2,6 +2,7 @@ import {
   createSearchKeys,
   InvalidCommandError,
   matchingOffers,
+  sameJobView,
   selectOffers,
   toOfferItem,
   UNKNOWN_BOARD,
@@ -45,7 +46,7 @@ export function offersRouter(deps: Deps): Router {
   const keys = createSearchKeys();
 
   const itemOf = (state: Projection, offer: OfferSummary): OfferItem & { airtableUrl?: string } => {
-    const item = toOfferItem(offer, state.sources.get(offer.source)?.board ?? UNKNOWN_BOARD);
+    const item = toOfferItem(offer, state.sources.get(offer.source)?.board ?? UNKNOWN_BOARD, sameJobView(offer, state));
     return storage.links ? { ...item, airtableUrl: storage.links.recordUrl(offer.id) } : item;
   };
 

@@ -20,6 +20,8 @@ const offer = (id: string, facts: Partial<OfferItem> = {}): OfferItem => ({
   reason: '',
   hasText: true,
   analysed: true,
+  seenAlsoOn: [],
+  duplicateOf: null,
   ...facts,
 });
 
