@@ -68,10 +68,13 @@ class SettingsDraft {
     }
   }
 
+  /** Settings read afresh: what was said of the previous form (refusals, saves, tests) goes with it. */
   #show(view: SettingsView): void {
     this.view = view;
     this.form = toForm(view);
     this.issues = {};
+    this.saved = {};
+    this.tested = {};
   }
 }
 
