@@ -7,7 +7,6 @@ import { modelChoices } from '../adapters/anthropic/pricing';
 import { createFolderMailbox } from '../adapters/folder-mailbox';
 import { checkImap } from '../adapters/imap/check';
 import type { Config } from '../config';
-import type { DigestSettings } from '../core/digest';
 import { attemptWrite } from '../disk/writeFailures';
 import { messageOf, redact } from '../errors';
 import type { Bus, SettingsPort, SettingsTest } from '../ports';
@@ -16,10 +15,10 @@ import { flatten, SECRETS, type Part, type Values } from '../settings/fields';
 import { setAsideBroken, writeSettingsFile, type SettingsFile } from '../settings/file';
 import { resolve, servicesOf, type Services } from '../settings/resolve';
 import { issuesOf, requirements, updateSchema } from '../settings/schema';
-import { digestSettingsOf } from '../settings/digest';
+import { digestSettingsOf, type DigestSettings } from '../settings/digest';
 import { decideUpdate, withChanges } from '../settings/update';
 import { settingsView } from '../settings/view';
-import { testDigest } from './digestTest';
+import { testDigest } from './digest';
 
 export type SettingsServiceDeps = {
   readonly config: Config;

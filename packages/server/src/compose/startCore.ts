@@ -3,7 +3,6 @@ import path from 'node:path';
 import { decideRunStop, event, type CallMeter, type OfferStore } from '@veille/domain';
 import pino, { type Logger } from 'pino';
 import { createPageFetcher } from '../adapters/page-fetcher';
-import { smtpMailer } from '../adapters/smtp/mailer';
 import { openSqliteRunLog } from '../adapters/sqlite/runLog';
 import { openUsageLog } from '../adapters/usage-log';
 import type { Config } from '../config';
@@ -28,6 +27,7 @@ import { importPhase } from '../phases/import';
 import type { Deps } from '../ports';
 import { readSettingsFile } from '../settings/file';
 import { analyserFor, mailboxFolder, type AirtableTimings } from './adapters';
+import { digestOptions } from './digest';
 import { configWith, liveAdapters, reloadOrExplain } from './liveAdapters';
 import { settingsService } from './settings';
 
@@ -95,7 +95,10 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
   });
   const effective = () => configWith(config, settings.services());
   // When a run ends with new offers over the threshold: the open pages are told, and the email digest sent.
-  const digests = sendDigests({ bus, now, log, secrets }, { settings: () => settings.digest(), mailer: smtpMailer });
+  const digests = sendDigests(
+    { bus, now, log, secrets },
+    digestOptions(() => settings.digest()),
+  );
   const budget = spendingGuard({
     cap: () => settings.services().cap,
     spent: (day) => ({ day: usageLog.costOf('Claude', day), month: usageLog.costOf('Claude', day.slice(0, 7)) }),

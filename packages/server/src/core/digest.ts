@@ -1,16 +1,12 @@
-import { decideDigest, digestReady, event, evolveDigestDraft, type DigestDraft } from '@veille/domain';
-import type { SmtpConfig } from '../adapters/smtp/config';
-import { digestMessage } from '../adapters/smtp/digestMessage';
-import type { Mailer } from '../adapters/smtp/mailer';
+import { decideDigest, digestReady, event, evolveDigestDraft, type DigestDraft, type DigestOffer } from '@veille/domain';
 import { messageOf, redact } from '../errors';
 import type { Deps } from '../ports';
 
-/** The threshold, and the SMTP server when the email digest is configured, as the settings say now. */
-export type DigestSettings = { readonly minScore: number; readonly smtp?: SmtpConfig };
-
 export type DigestOptions = {
-  readonly settings: () => DigestSettings;
-  readonly mailer: (smtp: SmtpConfig) => Mailer;
+  /** The threshold, and whether an email digest is configured, as the settings say at the run's end. */
+  readonly settings: () => { readonly minScore: number; readonly mailing: boolean };
+  /** Sends the email digest of these offers, best first; a refusal is said in French. */
+  readonly mail: (offers: readonly DigestOffer[], minScore: number) => Promise<void>;
 };
 
 export type Digests = {
@@ -29,14 +25,15 @@ export function sendDigests(deps: Pick<Deps, 'bus' | 'now' | 'log' | 'secrets'>,
   let draft: DigestDraft | undefined;
   let sending = new Set<Promise<void>>();
 
-  const mail = (smtp: SmtpConfig, count: number, send: () => Promise<void>): void => {
-    const sent = send().then(
+  const mail = (offers: readonly DigestOffer[], minScore: number): void => {
+    const count = offers.length;
+    const sent = options.mail(offers, minScore).then(
       () => {
         log.info({ count }, 'digest mailed');
         bus.emit(event('DigestMailed', { at: now().toISOString(), count }));
       },
       (error: unknown) => {
-        const reason = redact(messageOf(error), [...deps.secrets, smtp.password]);
+        const reason = redact(messageOf(error), deps.secrets);
         log.warn({ error: reason }, 'digest email not sent');
         bus.emit(event('DigestMailFailed', { at: now().toISOString(), error: reason }));
       },
@@ -48,12 +45,12 @@ export function sendDigests(deps: Pick<Deps, 'bus' | 'now' | 'log' | 'secrets'>,
   const subscription = bus.changes$.subscribe(({ event: happened, state }) => {
     draft = evolveDigestDraft(draft, happened, state);
     if (happened.type !== 'RunEnded') return;
-    const { minScore, smtp } = options.settings();
+    const { minScore, mailing } = options.settings();
     const offers = decideDigest(draft, state, minScore);
     draft = undefined;
     if (offers.length === 0) return;
-    bus.emit(digestReady(offers, { at: now().toISOString(), minScore, mailing: !!smtp }));
-    if (smtp) mail(smtp, offers.length, () => options.mailer(smtp).send(digestMessage(offers, minScore)));
+    bus.emit(digestReady(offers, { at: now().toISOString(), minScore, mailing }));
+    if (mailing) mail(offers, minScore);
   });
 
   return {

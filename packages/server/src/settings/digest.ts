@@ -1,7 +1,10 @@
-import type { DigestSettings } from '../core/digest';
+import type { SmtpConfig } from '../adapters/smtp/config';
 import type { Values } from './fields';
 
-/** The digest as the core takes it: the threshold, and the SMTP server once both it and the recipient are set. */
+/** The threshold, and the SMTP server when the email digest is configured. */
+export type DigestSettings = { readonly minScore: number; readonly smtp?: SmtpConfig };
+
+/** The digest as the settings give it: the SMTP server only once both it and the recipient are set. */
 export function digestSettingsOf(values: Values): DigestSettings {
   const minScore = values['digest.minScore'];
   if (!values['digest.host'] || !values['digest.to']) return { minScore };
