@@ -1,6 +1,7 @@
+import type { AutoRunMode } from './autoRun';
 import type { OfferSummary } from './offer';
 import type { AnalysisDigest } from './offers/digest';
-import type { RefusedMail } from './ports';
+import type { MailboxWatchState, RefusedMail } from './ports';
 import type { PhaseId } from './phases';
 import type { RunTrigger } from './runRecord';
 import type { Source } from './source';
@@ -20,6 +21,10 @@ export type StartupCompleted = Event<'StartupCompleted', { at: string }>;
 export type MailboxUnavailable = Event<'MailboxUnavailable', { error: string }>;
 /** Emails waiting in the mailbox, per sender address, and those it refuses (with why). */
 export type MailboxAudited = Event<'MailboxAudited', { bySender: Record<string, number>; refused?: RefusedMail[] }>;
+/** The watch on the mailbox is listening, reconnecting, or off (none for this mailbox, or it cannot be reached so). */
+export type MailboxWatchChanged = Event<'MailboxWatchChanged', { state: MailboxWatchState }>;
+/** The mode of automatic runs, and when the next one wakes (ISO), or null when none is due. */
+export type AutoRunPlanned = Event<'AutoRunPlanned', { mode: AutoRunMode; next: string | null }>;
 export type SourceAdded = Event<'SourceAdded', { source: Source }>;
 export type SourceActivationChanged = Event<'SourceActivationChanged', { sender: string; phase: PhaseId; enabled: boolean }>;
 export type OfferCreated = Event<'OfferCreated', { offer: OfferSummary }>;
@@ -80,6 +85,8 @@ export type DomainEvent =
   | StartupCompleted
   | MailboxAudited
   | MailboxUnavailable
+  | MailboxWatchChanged
+  | AutoRunPlanned
   | SourceAdded
   | SourceActivationChanged
   | OfferCreated
@@ -115,6 +122,8 @@ export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
   'StartupCompleted',
   'MailboxAudited',
   'MailboxUnavailable',
+  'MailboxWatchChanged',
+  'AutoRunPlanned',
   'SourceAdded',
   'SourceActivationChanged',
   'OfferCreated',

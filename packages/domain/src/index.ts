@@ -1,5 +1,6 @@
 export * from './activation';
 export * from './audit';
+export * from './autoRun';
 export * from './boards';
 export * from './criteria';
 export * from './decisions';

@@ -106,12 +106,25 @@ export type MailRef = {
 
 export type RefusedMail = { readonly id: string; readonly reason: string };
 
+/** How the watch on the mailbox is doing: told by the server as it pushes, or trying to reach it again. */
+export type MailboxWatchState = 'off' | 'listening' | 'reconnecting';
+
+/** Who a mailbox tells when its folder changes outside Veille (mail arrived or left), and how its watch is doing. */
+export type MailboxListener = { changed(): void; state(state: MailboxWatchState): void };
+
+export type MailboxWatch = { close(): Promise<void> };
+
 export interface Mailbox {
   /** Every email waiting in the folder, without reading bodies. */
   audit(): Promise<MailRef[]>;
   /** The raw RFC 822 message. */
   read(id: string): Promise<Uint8Array>;
   archive(id: string): Promise<void>;
+  /**
+   * Listens to the folder until closed, by what the server or the disk pushes (never by asking
+   * again and again): a mailbox that cannot be watched so has no `watch`.
+   */
+  watch?(listener: MailboxListener): MailboxWatch;
   close(): Promise<void>;
 }
 

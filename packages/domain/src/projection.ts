@@ -1,11 +1,12 @@
+import type { AutoRunPlan } from './autoRun';
 import type { DomainEvent } from './events';
-import type { RefusedMail } from './ports';
+import type { MailboxWatchState, RefusedMail } from './ports';
 import type { OfferSummary } from './offer';
 import { perPhase, PHASES, type PhaseId } from './phases';
 import type { Source } from './source';
 import { columnOf, emptyCounts, type Counts } from './statuses';
 import { addCall, type Usage } from './usage';
-import { emptySameJobIndex, indexSameJob, unindexSameJob, type SameJobIndex } from './workflow/duplicates';
+import { clearSameJobIndex, emptySameJobIndex, indexSameJob, unindexSameJob, type SameJobIndex } from './workflow/duplicates';
 import { OFFER_PHASES, phaseWaitingOn } from './workflow/flow';
 
 export type PhaseState = 'idle' | 'running' | 'finished' | 'failed';
@@ -74,6 +75,10 @@ export type Projection = {
   readonly mailboxError: string;
   /** What the last audit found in the mailbox but will never import, with why. */
   readonly mailboxRefused: readonly RefusedMail[];
+  /** Whether new mail shows by itself: the watch on the mailbox listens, or is reconnecting. */
+  readonly mailboxWatch: MailboxWatchState;
+  /** Automatic runs: their mode, and when the next one wakes. */
+  readonly autoRun: AutoRunPlan;
 };
 
 export function idlePhase(): PhaseRun {
@@ -99,6 +104,8 @@ export function initialProjection(): Projection {
     tableLoading: false,
     mailboxError: '',
     mailboxRefused: [],
+    mailboxWatch: 'off',
+    autoRun: { mode: 'off', next: null },
   };
 }
 
@@ -188,8 +195,7 @@ const resetCollections = (state: Projection): void => {
   state.counts.clear();
   state.offers.clear();
   state.byStatus.clear();
-  state.sameJobs.byKey.clear();
-  state.sameJobs.duplicates.clear();
+  clearSameJobIndex(state.sameJobs);
 };
 
 /** After a reload, an offer that failed in this run still counts as failed only if it still waits. */
@@ -217,6 +223,8 @@ const advance = (
     tableLoading?: boolean;
     mailboxError?: string;
     mailboxRefused?: readonly RefusedMail[];
+    mailboxWatch?: MailboxWatchState;
+    autoRun?: AutoRunPlan;
   } = {},
 ): Projection => ({
   version: state.version + 1,
@@ -234,6 +242,8 @@ const advance = (
   tableLoading: changed.tableLoading ?? state.tableLoading,
   mailboxError: changed.mailboxError ?? state.mailboxError,
   mailboxRefused: changed.mailboxRefused ?? state.mailboxRefused,
+  mailboxWatch: changed.mailboxWatch ?? state.mailboxWatch,
+  autoRun: changed.autoRun ?? state.autoRun,
 });
 
 /** Folds one event into the projection. Total and never throws: unknown input leaves the state as it is. */
@@ -262,6 +272,10 @@ export function evolve(state: Projection, event: DomainEvent): Projection {
     }
     case 'MailboxUnavailable':
       return advance(state, { mailboxError: event.data.error });
+    case 'MailboxWatchChanged':
+      return advance(state, { mailboxWatch: event.data.state });
+    case 'AutoRunPlanned':
+      return advance(state, { autoRun: { mode: event.data.mode, next: event.data.next } });
     case 'SourceAdded': {
       state.sources.set(event.data.source.sender, event.data.source);
       countsOf(state, event.data.source.sender);

@@ -1,8 +1,9 @@
+import type { AutoRunPlan } from './autoRun';
 import { actionable } from './decisions';
 import { phaseLineState, phaseStateOf, type PhaseLineState } from './phaseLine';
 import { PHASES, type PhaseId } from './phases';
 import { initialProjection, type PhaseRun, type Projection, type RunDigest } from './projection';
-import type { RefusedMail } from './ports';
+import type { MailboxWatchState, RefusedMail } from './ports';
 import { deriveTable, type Table } from './table';
 import type { Usage } from './usage';
 
@@ -27,6 +28,8 @@ export type StateView = {
   readonly tableLoading: boolean;
   readonly mailboxError: string;
   readonly mailboxRefused: readonly RefusedMail[];
+  readonly mailboxWatch: MailboxWatchState;
+  readonly autoRun: AutoRunPlan;
 };
 
 export function toView(state: Projection): StateView {
@@ -48,6 +51,8 @@ export function toView(state: Projection): StateView {
     tableLoading: state.tableLoading,
     mailboxError: state.mailboxError,
     mailboxRefused: state.mailboxRefused,
+    mailboxWatch: state.mailboxWatch,
+    autoRun: state.autoRun,
   };
 }
 
@@ -79,5 +84,7 @@ export function fromView(view: StateView): Projection {
     tableLoading: view.tableLoading,
     mailboxError: view.mailboxError,
     mailboxRefused: view.mailboxRefused,
+    mailboxWatch: view.mailboxWatch,
+    autoRun: view.autoRun,
   };
 }

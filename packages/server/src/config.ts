@@ -72,11 +72,26 @@ export type Config = {
   settingsEnv: SettingsEnv;
   /** Runs kept in the history (data/runs.sqlite), the oldest pruned first. */
   runHistoryLimit: number;
+  /** The zone "chaque jour à HH:MM" is read in: TZ when it names one, else Europe/Paris. */
+  timeZone: string;
   /** Values never to be shown in a response, an event or a log line. */
   secrets: string[];
 };
 
 export class ConfigError extends Error {}
+
+const DEFAULT_TIME_ZONE = 'Europe/Paris';
+
+/** TZ as Intl reads it (`:Europe/Paris` is the same zone); a path or nothing leaves Paris. */
+function timeZoneOf(tz: string | undefined): string {
+  const name = tz?.trim().replace(/^:/, '');
+  if (!name) return DEFAULT_TIME_ZONE;
+  try {
+    return new Intl.DateTimeFormat('fr-FR', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return DEFAULT_TIME_ZONE;
+  }
+}
 
 /** Reads the configuration from the environment; a bad value stops startup with the variable's name. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -117,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     anthropic,
     airtable,
     runHistoryLimit: values.RUN_HISTORY_LIMIT,
+    timeZone: timeZoneOf(env.TZ),
     settingsEnv,
     secrets: [imap?.password, anthropic?.apiKey, airtable?.apiKey, settingsEnv.values['digest.password'], values.ACCESS_TOKEN].filter(
       (secret): secret is string => !!secret,

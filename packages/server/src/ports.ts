@@ -1,5 +1,7 @@
 import type {
   Analyser,
+  AutoRunMode,
+  AutoRunPlan,
   CallMeter,
   DayUsage,
   DomainEvent,
@@ -85,6 +87,15 @@ export type RunHistory = {
   usageByDay(count: number): DayUsage[];
 };
 
+/** When Veille runs by itself, as `GET /api/schedule` answers it: the mode, the next run, and where the mode comes from. */
+export type ScheduleView = AutoRunPlan & { readonly from: 'env' | 'file' | 'default'; readonly timeZone: string };
+
+/** Automatic runs: the plan in force, and a new mode saved in the settings (the environment's stays). */
+export type SchedulePort = {
+  view(): ScheduleView;
+  update(mode: AutoRunMode): Promise<ScheduleView>;
+};
+
 /** Everything the phases and the API work with, built once by the composition (compose/startCore.ts). */
 export type Deps = {
   readonly bus: Bus;
@@ -103,6 +114,7 @@ export type Deps = {
   readonly concurrency: { readonly enrich: number; readonly analyse: number };
   readonly locks: OfferLocks;
   readonly history: RunHistory;
+  readonly schedule: SchedulePort;
 };
 
 /** Counts the emails waiting per sender (a new sender becomes a source) and lists those an import may take. */

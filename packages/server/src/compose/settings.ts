@@ -72,17 +72,19 @@ export function settingsService(deps: SettingsServiceDeps): { port: SettingsPort
   const resolved = () => resolve(env, fileValues);
   const services = () => servicesOf(resolved().values, config.settingsEnv);
   const view = () => settingsView(resolved(), modelChoices(), fileError);
-  const refuseDuringRun = (): void => {
-    if (bus.current().run.active) throw new ConflictError(DURING_RUN);
+  // Only the services are replaced between runs: when Veille runs by itself may change at any time.
+  const refuseDuringRun = (body: unknown): void => {
+    const scheduleOnly = typeof body === 'object' && body !== null && Object.keys(body).every((part) => part === 'schedule');
+    if (bus.current().run.active && !scheduleOnly) throw new ConflictError(DURING_RUN);
   };
 
   // One save at a time, in the order they came: the file and the adapters end on the last one.
   let saving: Promise<unknown> = Promise.resolve();
   const save = async (body: unknown) => {
-    refuseDuringRun();
+    refuseDuringRun(body);
     const next = decideUpdate(body, { env, file: fileValues });
     keep(next);
-    refuseDuringRun();
+    refuseDuringRun(body);
     await attemptWrite(SAVE, async () => {
       const aside = fileError ? await setAsideBroken(file, deps.now()) : undefined;
       if (aside) log.warn({ kept: aside }, 'the unusable settings.json is kept beside the new one');

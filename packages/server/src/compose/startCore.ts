@@ -15,6 +15,7 @@ import { recordRuns } from '../core/history';
 import { createOfferLocks } from '../core/offerLocks';
 import { auditMailbox } from '../core/reload';
 import { startScheduler, type Scheduler } from '../core/scheduler';
+import { startUnattended, type Unattended } from '../core/unattended';
 import { spendingGuard } from '../core/spendingGuard';
 import { loadCriteria } from '../criteria/criteria';
 import { demoPageAt } from '../demo/pages';
@@ -24,7 +25,7 @@ import { createParsePool } from '../parsing/pool';
 import { analysePhase } from '../phases/analyse';
 import { enrichPhase } from '../phases/enrich';
 import { importPhase } from '../phases/import';
-import type { Deps } from '../ports';
+import type { Deps, SchedulePort } from '../ports';
 import { readSettingsFile } from '../settings/file';
 import { analyserFor, mailboxFolder, type AirtableTimings } from './adapters';
 import { digestOptions } from './digest';
@@ -41,7 +42,13 @@ export type CoreOptions = {
   readonly airtableTimings?: AirtableTimings;
   /** Wraps the store the configuration built, for tests that hold its load on cue. */
   readonly wrapStore?: (store: OfferStore) => OfferStore;
+  /** Veille stays up (not a one-off `pnpm process`): new mail is watched and runs may start by themselves. */
+  readonly unattended?: boolean;
+  /** How long the mailbox stays quiet before an automatic "mail" run (30 s; shorter in tests). */
+  readonly autoRunQuietMs?: number;
 };
+
+const AUTO_RUN_QUIET_MS = 30_000;
 
 /** The projection, bus, scheduler, phases, adapters, parse pool and usage log: Veille without its HTTP face. */
 export type Core = {
@@ -91,7 +98,10 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
     meter,
     secrets,
     mailboxFolder: mailboxFolder(config),
-    apply: (next, previous) => live.apply(next, previous, deps),
+    apply: async (next, previous) => {
+      await live.apply(next, previous, deps);
+      await unattended?.follow(next.autoRun, JSON.stringify(next.imap) !== JSON.stringify(previous.imap));
+    },
   });
   const effective = () => configWith(config, settings.services());
   // When a run ends with new offers over the threshold: the open pages are told, and the email digest sent.
@@ -126,6 +136,19 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
     meter,
     extract: parsing.extractPage,
   });
+  // The mode is the settings' (the environment's first); when the next run wakes, the projection's.
+  const schedule: SchedulePort = {
+    view: () => ({
+      mode: settings.services().autoRun,
+      next: bus.current().autoRun.next,
+      from: settings.port.view().schedule.from.autoRun,
+      timeZone: config.timeZone,
+    }),
+    update: async (mode) => {
+      await settings.port.update({ schedule: { autoRun: mode } });
+      return schedule.view();
+    },
+  };
   const deps: Deps = {
     bus,
     store: live.store,
@@ -142,10 +165,15 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
     concurrency: { enrich: 4, analyse: config.settingsEnv.analysisConcurrency },
     locks: createOfferLocks(),
     history,
+    schedule,
   };
 
   let scheduler: Scheduler | undefined;
+  let unattended: Unattended | undefined;
   const stop = async (): Promise<void> => {
+    // No run starts by itself once Veille stops, and the mailbox is no longer watched.
+    await unattended?.close();
+    unattended = undefined;
     if (bus.current().run.active) for (const stopped of decideRunStop({ at: now().toISOString() }, bus.current())) bus.emit(stopped);
     await scheduler?.idle();
     scheduler?.close();
@@ -180,6 +208,13 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
       );
       // Only now may a command start a run: the table is in the projection and the scheduler listens.
       bus.emit(event('StartupCompleted', { at: now().toISOString() }));
+      if (options.unattended) {
+        unattended = startUnattended(deps, {
+          mode: settings.services().autoRun,
+          quietMs: options.autoRunQuietMs ?? AUTO_RUN_QUIET_MS,
+          timeZone: config.timeZone,
+        });
+      }
       return scheduler;
     },
     stop,

@@ -28,7 +28,7 @@ export async function startVeille(config: Config, options: VeilleOptions = {}): 
   const log = options.log ?? pino({ level: config.logLevel });
   const server = await startServer(config, log);
   options.onListening?.(server.listening);
-  const core = await openCore(config, { ...options, log, origin: server.url }).catch(async (error: unknown) => {
+  const core = await openCore(config, { ...options, log, origin: server.url, unattended: options.unattended ?? true }).catch(async (error: unknown) => {
     await server.close();
     throw error;
   });

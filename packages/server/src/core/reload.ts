@@ -25,13 +25,9 @@ const readMailbox = async ({ bus, mailbox, secrets }: AuditDeps): Promise<MailRe
   }
 };
 
-/**
- * Counts the emails waiting per sender; a sender seen for the first time becomes a source. What
- * the mailbox refuses is listed with why, never counted nor handed to the import.
- */
-export async function auditMailbox(deps: AuditDeps): Promise<MailRef[]> {
+const recordAudit = async (deps: AuditDeps, listed: MailRef[]): Promise<MailRef[]> => {
   const { bus, store } = deps;
-  const { sources, events, importable } = decideAudit({ listed: await readMailbox(deps), sourceOf: newSource }, bus.current());
+  const { sources, events, importable } = decideAudit({ listed, sourceOf: newSource }, bus.current());
   if (sources.length > 0) {
     const senders = sources.map((source) => source.sender).join(', ');
     await attemptWrite(
@@ -41,6 +37,26 @@ export async function auditMailbox(deps: AuditDeps): Promise<MailRef[]> {
   }
   for (const event of events) bus.emit(event);
   return importable;
+};
+
+/**
+ * Counts the emails waiting per sender; a sender seen for the first time becomes a source. What
+ * the mailbox refuses is listed with why, never counted nor handed to the import.
+ */
+export async function auditMailbox(deps: AuditDeps): Promise<MailRef[]> {
+  return recordAudit(deps, await readMailbox(deps));
+}
+
+/**
+ * The same count, for mail that arrived or left outside a run: a run that started while the
+ * mailbox was read owns it (its import archives as it goes), so that count is dropped rather than
+ * laid over the run's. Says whether it was recorded.
+ */
+export async function auditOutsideRuns(deps: AuditDeps): Promise<boolean> {
+  const listed = await readMailbox(deps);
+  if (deps.bus.current().run.active) return false;
+  await recordAudit(deps, listed);
+  return true;
 }
 
 /** "Mise à jour": the table always loads; a mailbox that cannot be read is said in the UI, not fatal. */

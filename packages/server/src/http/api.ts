@@ -11,6 +11,7 @@ import { InvalidSettingsError } from '../settings/errors';
 import { frameworkMessage } from './body';
 import { offersRouter } from './offers';
 import { runsRouter } from './runs';
+import { scheduleRouter } from './schedule';
 import { settingsRouter } from './settings';
 import type { EventStream } from './sse';
 
@@ -61,6 +62,9 @@ export function apiRouter(deps: Deps, stream: EventStream): Router {
 
   // Runs: start (with how they were asked for), stop, their history and the consumption per day.
   router.use(runsRouter(deps));
+
+  // Automatic runs: off, after new mail, or every day at a time.
+  router.use(scheduleRouter(deps));
 
   router.post('/refresh', async (_request, response) => {
     if (bus.current().run.active) {

@@ -1,3 +1,4 @@
+import { AUTO_RUN_EXPECTED, isAutoRunMode } from '@veille/domain';
 import { z } from 'zod';
 import type { AirtableConfig } from '../adapters/airtable/config';
 import type { AnthropicConfig } from '../adapters/anthropic/config';
@@ -25,6 +26,7 @@ const schema = z.object({
   ANALYSIS_CONCURRENCY: optional(z.coerce.number<string>().int().min(1).max(20).default(3)),
   ANALYSIS_CAP_DAILY: cap,
   ANALYSIS_CAP_MONTHLY: cap,
+  AUTO_RUN: optional(z.string().trim().refine(isAutoRunMode, AUTO_RUN_EXPECTED).optional()),
 });
 
 const isSet = (value: string | undefined): boolean => !!value?.trim();
@@ -60,6 +62,7 @@ export function settingsFromEnv(
   if (daily !== undefined) values['analysis.cap.daily'] = daily;
   if (monthly !== undefined) values['analysis.cap.monthly'] = monthly;
   Object.assign(values, digestFromEnv(env));
+  if (parsed.data.AUTO_RUN !== undefined) values['schedule.autoRun'] = parsed.data.AUTO_RUN;
   return {
     values,
     airtableEndpointUrl: parsed.data.AIRTABLE_ENDPOINT_URL?.replace(/\/+$/, ''),

@@ -1,4 +1,4 @@
-import { DIGEST_MIN_SCORE } from '@veille/domain';
+import { AUTO_RUN_OFF, DIGEST_MIN_SCORE, type AutoRunMode } from '@veille/domain';
 import { DEFAULT_MODEL } from '../adapters/anthropic/config';
 
 /**
@@ -33,11 +33,12 @@ export type Values = {
   'digest.password': string;
   /** Where the email digest goes. */
   'digest.to': string;
+  'schedule.autoRun': AutoRunMode;
 };
 
 export type FieldPath = keyof Values;
 
-export type Part = 'mailbox' | 'store' | 'analysis' | 'digest';
+export type Part = 'mailbox' | 'store' | 'analysis' | 'schedule' | 'digest';
 
 /** Where a field's value comes from: the environment wins over the file, the file over the default. */
 export type Origin = 'env' | 'file' | 'default';
@@ -66,6 +67,7 @@ export const DEFAULTS: Values = {
   'digest.user': '',
   'digest.password': '',
   'digest.to': '',
+  'schedule.autoRun': AUTO_RUN_OFF,
 };
 
 export const FIELD_PATHS = Object.keys(DEFAULTS) as FieldPath[];
@@ -104,6 +106,7 @@ export const ENV_VARIABLES: Record<FieldPath, string> = {
   'digest.user': 'SMTP_USER',
   'digest.password': 'SMTP_PASSWORD',
   'digest.to': 'DIGEST_TO',
+  'schedule.autoRun': 'AUTO_RUN',
 };
 
 export const partOf = (path: FieldPath): Part => path.split('.')[0] as Part;

@@ -1,4 +1,4 @@
-import type { SpendingCap } from '@veille/domain';
+import type { AutoRunMode, SpendingCap } from '@veille/domain';
 import type { AirtableConfig } from '../adapters/airtable/config';
 import type { AnthropicConfig } from '../adapters/anthropic/config';
 import type { ImapConfig } from '../adapters/imap/config';
@@ -19,8 +19,8 @@ export function resolve(env: Partial<Values>, file: Partial<Values>): Resolved {
   return { values: values as Values, from };
 }
 
-/** The services Veille connects to, as the adapters take them: none for the embedded defaults. */
-export type Services = { imap?: ImapConfig; airtable?: AirtableConfig; anthropic?: AnthropicConfig; cap: SpendingCap };
+/** The services Veille connects to, as the adapters take them: none for the embedded defaults; and when it runs by itself. */
+export type Services = { imap?: ImapConfig; airtable?: AirtableConfig; anthropic?: AnthropicConfig; cap: SpendingCap; autoRun: AutoRunMode };
 
 export function servicesOf(values: Values, env: SettingsEnv): Services {
   return {
@@ -43,5 +43,6 @@ export function servicesOf(values: Values, env: SettingsEnv): Services {
         ? { apiKey: values['analysis.apiKey'], model: values['analysis.model'], baseURL: env.anthropicBaseUrl, concurrency: env.analysisConcurrency }
         : undefined,
     cap: { daily: values['analysis.cap.daily'], monthly: values['analysis.cap.monthly'] },
+    autoRun: values['schedule.autoRun'],
   };
 }

@@ -1,3 +1,4 @@
+import { AUTO_RUN_EXPECTED, isAutoRunMode } from '@veille/domain';
 import { z } from 'zod';
 import { airtableBaseIdOf, BASE_ID_EXPECTED } from '../adapters/airtable/config';
 import type { FieldPath, Values } from './fields';
@@ -59,6 +60,7 @@ const fields = {
     kind: z.enum(['rules', 'claude'], { error: 'attendu « rules » (règles) ou « claude »' }),
     model: z.string({ error: TEXT }).trim().min(1, 'choisissez un modèle').max(100, 'trop long'),
   },
+  schedule: { autoRun: z.string({ error: AUTO_RUN_EXPECTED }).trim().refine(isAutoRunMode, AUTO_RUN_EXPECTED) },
 };
 
 /** An address as the digest's recipient: one address, nothing that could add a header or a second recipient. */
@@ -92,8 +94,9 @@ const nestedSchema = <S extends z.ZodType>(secret: S) => {
       store: part({ ...fields.store, token: secret }),
       analysis: part({ ...fields.analysis, apiKey: secret, cap: caps }),
       digest: part({ ...digest, password: secret }),
+      schedule: part(fields.schedule),
     },
-    { error: 'objet attendu : { mailbox, store, analysis, digest }' },
+    { error: 'objet attendu : { mailbox, store, analysis, schedule, digest }' },
   );
 };
 

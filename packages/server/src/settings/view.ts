@@ -30,6 +30,7 @@ export function settingsView({ values, from }: Resolved, models: ModelChoice[], 
     mailbox: partView('mailbox'),
     store: partView('store'),
     analysis: { ...partView('analysis'), models },
+    schedule: partView('schedule'),
     digest: partView('digest'),
   };
   return fileError ? { ...view, fileError } : view;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { normalizeSender, type Mailbox, type MailRef } from '@veille/domain';
 import { simpleParser } from 'mailparser';
 import { MAX_EMAIL_BYTES, tooLarge } from '../../mail/decode';
+import { watchMailFolder } from './watch';
 
 /** Headers beyond this are not an alert's: the audit stops reading there. */
 const HEADER_BYTES = 64 * 1024;
@@ -189,6 +190,7 @@ export function createFolderMailbox(dir: string): Mailbox {
       });
       await moveWithoutOverwrite(id, source, fileOf(dir, id), archive);
     },
+    watch: (listener) => watchMailFolder(dir, listener),
     close: () => Promise.resolve(),
   };
 }

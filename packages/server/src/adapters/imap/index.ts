@@ -5,6 +5,7 @@ import { UnavailableError } from '../../errors';
 import { MAX_EMAIL_BYTES, tooLarge } from '../../mail/decode';
 import type { ImapConfig } from './config';
 import { explain, explainUnavailable, isConnectionLost } from './failures';
+import { watchImapFolder } from './watch';
 
 export { imapConfigFromEnv, type ImapConfig } from './config';
 
@@ -147,6 +148,8 @@ export function createImapMailbox(config: ImapConfig, options: { meter?: CallMet
         // With UIDPLUS the server lists the UIDs it moved: none means the email had already left the folder.
         if (imap.capabilities.has('UIDPLUS') && !moved.uidMap?.has(Number(uid))) throw gone(id);
       }),
+
+    watch: (listener) => watchImapFolder(config, listener, { log, meter }),
 
     close: async () => {
       const open = client;
