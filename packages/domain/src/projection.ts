@@ -6,7 +6,7 @@ import { perPhase, PHASES, type PhaseId } from './phases';
 import type { Source } from './source';
 import { columnOf, emptyCounts, type Counts } from './statuses';
 import { addCall, type Usage } from './usage';
-import { emptySameJobIndex, indexSameJob, unindexSameJob, type SameJobIndex } from './workflow/duplicates';
+import { clearSameJobIndex, emptySameJobIndex, indexSameJob, unindexSameJob, type SameJobIndex } from './workflow/duplicates';
 import { OFFER_PHASES, phaseWaitingOn } from './workflow/flow';
 
 export type PhaseState = 'idle' | 'running' | 'finished' | 'failed';
@@ -195,8 +195,7 @@ const resetCollections = (state: Projection): void => {
   state.counts.clear();
   state.offers.clear();
   state.byStatus.clear();
-  state.sameJobs.byKey.clear();
-  state.sameJobs.duplicates.clear();
+  clearSameJobIndex(state.sameJobs);
 };
 
 /** After a reload, an offer that failed in this run still counts as failed only if it still waits. */

@@ -280,6 +280,26 @@ describe('One job, one offer: duplicates found after enrichment', () => {
       expect(duplicatesOf(kept.id, after.offers, after.sameJobs).map((duplicate) => duplicate.id)).toEqual([offer.id]);
     });
 
+    it('should keep the keys up to date once a first question built them: offers created, read and deleted since', () => {
+      const early = second({ url: 'https://fr.indeed.com/viewjob?jk=early', title: 'Autre poste' });
+      const state = given(loaded(early));
+      decideEnrichment({ offerId: early.id, outcome: found() }, state);
+      const kept = first({ canonical: undefined, company: '' });
+      const offer = second();
+      const late = second({ url: 'https://fr.indeed.com/viewjob?jk=late' });
+
+      evolve(state, event('OfferCreated', { offer: kept }));
+      evolve(state, event('OfferStatusChanged', { offerId: kept.id, source: hw, from: 'À traiter', to: 'À traiter', details: { company: 'Acme SAS' } }));
+      evolve(state, event('OfferCreated', { offer }));
+      evolve(state, event('OfferCreated', { offer: late }));
+
+      expect(decideEnrichment({ offerId: offer.id, outcome: found() }, state)).toEqual(
+        duplicateOf(kept, offer, 'Doublon de Data Engineer H/F — Acme SAS (HelloWork)'),
+      );
+      evolve(state, event('OfferDeleted', { offerId: kept.id, source: hw, status: 'À traiter' }));
+      expect(decideEnrichment({ offerId: late.id, outcome: found() }, state).events[0].data.to).toBe('À analyser');
+    });
+
     it('should find the stored duplicates again at load, and no longer match a kept offer deleted', () => {
       const kept = first();
       const duplicate = { ...second(), status: 'Ignoré', hasText: true, duplicateOf: kept.id };

@@ -7,13 +7,28 @@ import { SAME_JOB_WINDOW_DAYS, sameJobKeys } from './sameJob';
  * under each same-job key, and the duplicates each kept offer has.
  */
 export type SameJobIndex = {
-  readonly byKey: Map<string, Set<string>>;
-  /** Per kept offer: the ids of the offers marked as its duplicates. */
+  /**
+   * Offers by same-job key. Folding the keys of every offer costs a load a fifth more, and the page
+   * folds loads too but never asks: built at the first question after a load, then kept up to date.
+   */
+  readonly byKey: Map<string, Ids>;
+  built: boolean;
+  /** Per kept offer: the ids of the offers marked as its duplicates (cheap: kept from the load on). */
   readonly duplicates: Map<string, Set<string>>;
 };
 
+/** Most keys hold one offer: a set of one for each would make the index several times heavier. */
+type Ids = string | Set<string>;
+
 export function emptySameJobIndex(): SameJobIndex {
-  return { byKey: new Map(), duplicates: new Map() };
+  return { byKey: new Map(), built: false, duplicates: new Map() };
+}
+
+/** A load replaces every offer: the keys are built again at the next question. */
+export function clearSameJobIndex(index: SameJobIndex): void {
+  index.byKey.clear();
+  index.built = false;
+  index.duplicates.clear();
 }
 
 const add = (map: Map<string, Set<string>>, key: string, id: string): void => {
@@ -31,15 +46,37 @@ const remove = (map: Map<string, Set<string>>, key: string, id: string): void =>
   if (ids.size === 0) map.delete(key);
 };
 
+const addId = (map: Map<string, Ids>, key: string, id: string): void => {
+  const ids = map.get(key);
+  if (ids === undefined) map.set(key, id);
+  else if (typeof ids !== 'string') ids.add(id);
+  else if (ids !== id) map.set(key, new Set([ids, id]));
+};
+
+const removeId = (map: Map<string, Ids>, key: string, id: string): void => {
+  const ids = map.get(key);
+  if (ids === id) map.delete(key);
+  else if (typeof ids !== 'string' && ids?.delete(id) && ids.size === 1) map.set(key, ids.values().next().value as string);
+};
+
+const idsOf = (ids: Ids | undefined): Iterable<string> => (ids === undefined ? [] : typeof ids === 'string' ? [ids] : ids);
+
 export function indexSameJob(index: SameJobIndex, offer: OfferSummary): void {
-  for (const key of sameJobKeys(offer)) add(index.byKey, key, offer.id);
+  if (index.built) for (const key of sameJobKeys(offer)) addId(index.byKey, key, offer.id);
   if (offer.duplicateOf) add(index.duplicates, offer.duplicateOf, offer.id);
 }
 
 export function unindexSameJob(index: SameJobIndex, offer: OfferSummary): void {
-  for (const key of sameJobKeys(offer)) remove(index.byKey, key, offer.id);
+  if (index.built) for (const key of sameJobKeys(offer)) removeId(index.byKey, key, offer.id);
   if (offer.duplicateOf) remove(index.duplicates, offer.duplicateOf, offer.id);
 }
+
+/** The keys of every offer, in the projection's order, once per load: a memo, whose answers never depend on when it was built. */
+const ensureBuilt = (index: SameJobIndex, offers: ReadonlyMap<string, OfferSummary>): void => {
+  if (index.built) return;
+  for (const offer of offers.values()) for (const key of sameJobKeys(offer)) addId(index.byKey, key, offer.id);
+  index.built = true;
+};
 
 const DAY_MS = 86_400_000;
 
@@ -61,10 +98,11 @@ const canBeKept = (candidate: OfferSummary): boolean => candidate.hasText && can
  * arrival), matches by address before matches by employer, title and city.
  */
 export function findKeptOffer(offer: OfferSummary, offers: ReadonlyMap<string, OfferSummary>, index: SameJobIndex): OfferSummary | undefined {
+  ensureBuilt(index, offers);
   let kept: OfferSummary | undefined;
   for (const key of sameJobKeys(offer)) {
     const byIdentity = key.startsWith('job:');
-    for (const id of index.byKey.get(key) ?? []) {
+    for (const id of idsOf(index.byKey.get(key))) {
       const candidate = offers.get(id);
       if (!candidate || candidate.id === offer.id || !canBeKept(candidate)) continue;
       if (byIdentity && !withinWindow(candidate.addedAt, offer.addedAt)) continue;

@@ -20,6 +20,12 @@ export function canonicalKey(address: string): string | undefined {
   const trimmed = address.trim();
   if (!trimmed) return undefined;
   if (!/^https?:\/\//i.test(trimmed)) return trimmed.toLowerCase();
+  // Most addresses are plain (no query, fragment, port, escape nor credentials): read without building a URL, a load keys every offer.
+  const plain = PLAIN_ADDRESS.exec(trimmed);
+  if (plain) {
+    const path = (plain[2] ?? '').replace(/\/+$/, '');
+    return path ? `${plain[1].toLowerCase().replace(/^www\./, '')}${path}` : undefined;
+  }
   let url: URL;
   try {
     url = new URL(trimmed);
@@ -33,6 +39,8 @@ export function canonicalKey(address: string): string | undefined {
   return `${url.host.toLowerCase().replace(/^www\./, '')}${path}${query}`;
 }
 
+const PLAIN_ADDRESS = /^https?:\/\/([a-z0-9.-]+)(\/[a-z0-9\-._~/]*)?$/i;
+
 /** "H/F", "(F/H)", "H-F", "F/H/X", "(e)"…: how French offers say they are open to all, never part of the job. */
 const GENDER = /\(\s*[hfmx](\s*[/-]\s*[hfmx]){1,2}\s*\)|\b[hfmx](\s*[/-]\s*[hfmx]){1,2}\b|\(e\)|\(s\)/gi;
 const LEGAL_FORM = /\b(sas|sasu|sarl|sa|eurl|sci|inc|ltd|llc|gmbh|group|groupe)\b/g;
@@ -40,27 +48,45 @@ const ARRONDISSEMENT = /\b\d+\s*(e|er|eme|ème)?\b|\barrondissement\b|\bcedex\b/
 
 /** Lowercase, accents and punctuation folded to spaces, spaces collapsed. */
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // eslint-disable-next-line no-control-regex -- plain ASCII needs no decomposition, the common case on a load.
+  const ascii = /^[\u0000-\u007f]*$/.test(text) ? text : text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return ascii
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
 
+/** Employers and cities repeat from offer to offer: each is folded once, up to a bound that keeps memory flat. */
+const memo = (fn: (text: string) => string, bound = 20_000): ((text: string) => string) => {
+  const folded = new Map<string, string>();
+  return (text) => {
+    let result = folded.get(text);
+    if (result === undefined) {
+      if (folded.size >= bound) folded.clear();
+      result = fn(text);
+      folded.set(text, result);
+    }
+    return result;
+  };
+};
+
 const titleOf = (title: string): string => fold(title.replace(GENDER, ' '));
-const companyOf = (company: string): string => fold(company).replace(LEGAL_FORM, ' ').replace(/\s+/g, ' ').trim();
+const companyOf = memo((company) => fold(company).replace(LEGAL_FORM, ' ').replace(/\s+/g, ' ').trim());
 /** "Lyon 3e", "Lyon (69)", "Lyon, Auvergne-Rhône-Alpes, France", "69003 Lyon" are all Lyon. */
-const cityOf = (city: string): string =>
+const cityOf = memo((city) =>
   fold(city.split(',')[0].replace(/\([^)]*\)/g, ' '))
     .replace(ARRONDISSEMENT, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim(),
+);
 
 /** Employer, title and city as one key, once folded; none when one of them is unknown (too loose to tell jobs apart). */
 export function jobIdentity(offer: Pick<OfferSummary, 'title' | 'company' | 'city'>): string | undefined {
-  const parts = [companyOf(offer.company), titleOf(offer.title), cityOf(offer.city)];
-  return parts.every(Boolean) ? parts.join('|') : undefined;
+  if (!offer.company || !offer.title || !offer.city) return undefined;
+  const company = companyOf(offer.company);
+  const city = company && cityOf(offer.city);
+  const title = city && titleOf(offer.title);
+  return title ? `${company}|${title}|${city}` : undefined;
 }
 
 /** Keys under which an offer is found as a job: the page's own address, its link, its employer + title + city. */

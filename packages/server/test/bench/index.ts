@@ -1,4 +1,5 @@
 import { benchAirtable } from './airtable.bench';
+import { benchDuplicates } from './duplicates.bench';
 import { benchHostile } from './hostile.bench';
 import { benchImapAudit } from './imap.bench';
 import { benchOffersWorkspace } from './offers.bench';
@@ -16,6 +17,7 @@ const main = async (): Promise<void> => {
   await benchHostile();
   await benchImapAudit();
   await benchPhases();
+  await benchDuplicates();
   await benchAirtable();
   await benchOffersWorkspace();
 };
