@@ -31,7 +31,7 @@ describeWithChromium('Run history in a real browser', () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs() });
     ({ dir: dataDir, cleanup } = freshDataDir());
     app = await startTestApp(dataDir);
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await app?.close();
@@ -65,7 +65,7 @@ describeWithChromium('Run history in a real browser', () => {
       await run.waitFor();
       await expect(run.getAttribute('data-trigger')).resolves.toBe('cli');
       await expect(run.textContent()).resolves.toContain('pnpm process');
-      const importLine = run.locator('[data-phase="import"]');
+      const importLine = run.locator('[data-run-phase="import"]');
       await expect(importLine.textContent()).resolves.toMatch(/1 échec/);
       const reason = importLine.locator('.failures li');
       await expect(reason.isVisible()).resolves.toBe(false);
@@ -75,5 +75,5 @@ describeWithChromium('Run history in a real browser', () => {
       await expect(page.getByTestId('usage-chart').locator('li').count()).resolves.toBe(30);
       await expect(screenProblems(page)).resolves.toEqual({ overflow: 0, violations: [] });
     }
-  });
+  }, 90_000);
 });
