@@ -3,8 +3,9 @@ import { readBody, sleep } from '../http';
 import type { AddressInfo } from 'node:net';
 import { ApiError, createBase, newId, type StoredRecord } from './base';
 import { createRecords } from './records';
+import { createWebhooks } from './webhooks';
 
-export type RequestKind = 'list' | 'create' | 'update' | 'upsert' | 'meta' | 'other';
+export type RequestKind = 'list' | 'create' | 'update' | 'upsert' | 'delete' | 'meta' | 'webhook' | 'other';
 
 export type LoggedRequest = { method: string; path: string; kind: RequestKind; status: number; at: number };
 
@@ -28,6 +29,8 @@ const MAX_URL = 16_384;
 
 const kindOf = (method: string, segments: string[], body: Record<string, unknown>): RequestKind => {
   if (segments[0] === 'meta') return 'meta';
+  if (segments[0] === 'bases') return 'webhook';
+  if (method === 'DELETE') return 'delete';
   if (method === 'GET' || segments[2] === 'listRecords') return 'list';
   if (method === 'POST') return 'create';
   if (method === 'PATCH' || method === 'PUT') return body.performUpsert ? 'upsert' : 'update';
@@ -49,7 +52,13 @@ export async function startFakeAirtable(options: FakeAirtableOptions = {}) {
   let penaltyMs = options.penaltyMs ?? 30_000;
   let offsetTtlMs = options.offsetTtlMs ?? 300_000;
   const base = createBase();
-  const records = createRecords(base, () => offsetTtlMs);
+  let clock = () => Date.now();
+  const webhooks = createWebhooks(() => clock());
+  const records = createRecords(
+    base,
+    () => offsetTtlMs,
+    (table, change) => webhooks.record(table, change, 'publicApi'),
+  );
   const log: LoggedRequest[] = [];
   const arrivals: number[] = [];
   const faults: Fault[] = [];
@@ -87,6 +96,10 @@ export async function startFakeAirtable(options: FakeAirtableOptions = {}) {
         return base.createField(decodeURIComponent(segments[4]), body);
       throw new ApiError(404, 'NOT_FOUND', 'Could not find what you are looking for');
     }
+    if (segments[0] === 'bases') {
+      if (segments[1] !== baseId || segments[2] !== 'webhooks') throw new ApiError(404, 'NOT_FOUND', 'Could not find what you are looking for');
+      return webhooks.route(method, segments.slice(3), query, body);
+    }
     if (segments[0] !== baseId) throw new ApiError(404, 'NOT_FOUND', 'Could not find what you are looking for');
     const table = decodeURIComponent(segments[1] ?? '');
     if (segments.length === 2 && method === 'GET') {
@@ -101,6 +114,8 @@ export async function startFakeAirtable(options: FakeAirtableOptions = {}) {
     if (segments.length === 3 && segments[2] === 'listRecords' && method === 'POST') return records.list(table, body);
     if (segments.length === 2 && method === 'POST') return records.create(table, body);
     if (segments.length === 2 && (method === 'PATCH' || method === 'PUT')) return records.update(table, body, method === 'PUT');
+    if (segments.length === 2 && method === 'DELETE') return records.destroy(table, query.getAll('records[]'));
+    if (segments.length === 3 && method === 'DELETE') return records.destroy(table, [segments[2]])?.records[0];
     throw new ApiError(404, 'NOT_FOUND', 'Could not find what you are looking for');
   };
 
@@ -185,22 +200,37 @@ export async function startFakeAirtable(options: FakeAirtableOptions = {}) {
       const target = base.table(table);
       const record = target.records.get(id);
       if (!record) throw new Error(`No record ${id} in ${table}`);
-      for (const [name, value] of base.cellsOf(target, fields, true)) {
+      const cells = base.cellsOf(target, fields, true);
+      for (const [name, value] of cells) {
         if (value === null) record.cells.delete(name);
         else record.cells.set(name, value);
       }
+      webhooks.record(target, { created: [], changed: [{ record, fieldIds: [...cells.keys()] }], destroyed: [] }, 'client');
     },
-    remove: (table: string, id: string) => base.table(table).records.delete(id),
+    remove: (table: string, id: string) => {
+      const target = base.table(table);
+      const removed = target.records.delete(id);
+      if (removed) webhooks.record(target, { created: [], changed: [], destroyed: [id] }, 'client');
+      return removed;
+    },
     /** Records put straight into a table, without requests (a base that already holds data); answers their ids. */
     insert: (table: string, rows: Record<string, unknown>[]): string[] => {
       const target = base.table(table);
-      return rows.map((fields) => {
+      const created = rows.map((fields) => {
         const record: StoredRecord = { id: newId('rec'), createdTime: new Date().toISOString(), cells: new Map() };
         for (const [fieldId, value] of base.cellsOf(target, fields, false)) if (value !== null) record.cells.set(fieldId, value);
         target.records.set(record.id, record);
-        return record.id;
+        return record;
       });
+      webhooks.record(target, { created, changed: [], destroyed: [] }, 'client');
+      return created.map((record) => record.id);
     },
+    /** Webhooks alive, as GET …/webhooks lists them. */
+    webhooks: () => webhooks.list(),
+    /** Every webhook expires now, as after 7 days without a refresh. */
+    expireWebhooks: () => webhooks.expireAll(),
+    /** The fake's clock for webhook expiry, moved by tests that let days pass. */
+    setClock: (now: () => number) => (clock = now),
     /** The schema as the Meta API holds it, to break on purpose (delete a field, rename a choice). */
     schema: () => base.tables,
     close: () =>

@@ -1,5 +1,6 @@
 import { ApiError, newId, type FakeBase, type StoredRecord, type Table } from './base';
 import { FormulaError, parseFormula } from './formula';
+import type { RecordChange } from './webhooks';
 
 const MAX_PAGE = 100;
 const MAX_WRITE = 10;
@@ -27,7 +28,7 @@ const positiveInt = (value: unknown, name: string, max = Infinity): number | und
  * expires, `fields[]`, `filterByFormula`, and writes of at most 10 records that are all refused
  * when one is wrong (unknown field, unknown choice without typecast, missing record).
  */
-export function createRecords(base: FakeBase, offsetTtlMs: () => number) {
+export function createRecords(base: FakeBase, offsetTtlMs: () => number, changed: (table: Table, change: RecordChange) => void = () => undefined) {
   const iterators = new Map<string, Iterator>();
 
   const list = (tableName: string, params: ListParams) => {
@@ -101,9 +102,22 @@ export function createRecords(base: FakeBase, offsetTtlMs: () => number) {
       const record: StoredRecord = { id: newId('rec'), createdTime: new Date().toISOString(), cells: new Map() };
       apply(record, recordCells, false);
       table.records.set(record.id, record);
-      return base.toJson(table, record);
+      return record;
     });
-    return single ? created[0] : { records: created };
+    changed(table, { created, changed: [], destroyed: [] });
+    return single ? base.toJson(table, created[0]) : { records: created.map((record) => base.toJson(table, record)) };
+  };
+
+  const written = (cells: Map<string, unknown>) => [...cells.keys()];
+
+  /** DELETE of up to 10 records by id, refused whole when one is missing. */
+  const destroy = (tableName: string, ids: string[]) => {
+    const table = base.table(tableName);
+    if (ids.length === 0 || ids.length > MAX_WRITE) return invalid('INVALID_RECORDS', `You must provide an array of up to ${MAX_WRITE} record ids`);
+    for (const id of ids) if (!table.records.has(id)) invalid('ROW_DOES_NOT_EXIST', `Record ID ${id} does not exist in this table`);
+    for (const id of ids) table.records.delete(id);
+    changed(table, { created: [], changed: [], destroyed: ids });
+    return { records: ids.map((id) => ({ id, deleted: true })) };
   };
 
   const mergeKey = (table: Table, cells: Map<string, unknown>, merge: string[]): string =>
@@ -121,6 +135,7 @@ export function createRecords(base: FakeBase, offsetTtlMs: () => number) {
         return { record, cells: base.cellsOf(table, spec.fields, typecast) };
       });
       for (const { record, cells } of planned) apply(record, cells, replace);
+      changed(table, { created: [], changed: planned.map(({ record, cells }) => ({ record, fieldIds: written(cells) })), destroyed: [] });
       return { records: planned.map(({ record }) => base.toJson(table, record)) };
     }
     const merge = upsert.fieldsToMergeOn;
@@ -152,20 +167,24 @@ export function createRecords(base: FakeBase, offsetTtlMs: () => number) {
     });
     const createdRecords: string[] = [];
     const updatedRecords: string[] = [];
+    const change: RecordChange = { created: [], changed: [], destroyed: [] };
     const records = planned.map(({ record, cells }) => {
       if (record) {
         apply(record, cells, replace);
         updatedRecords.push(record.id);
+        change.changed.push({ record, fieldIds: written(cells) });
         return base.toJson(table, record);
       }
       const created: StoredRecord = { id: newId('rec'), createdTime: new Date().toISOString(), cells: new Map() };
       apply(created, cells, false);
       table.records.set(created.id, created);
       createdRecords.push(created.id);
+      change.created.push(created);
       return base.toJson(table, created);
     });
+    changed(table, change);
     return { records, createdRecords, updatedRecords };
   };
 
-  return { list, create, update, expireOffsets: () => iterators.clear() };
+  return { list, create, update, destroy, expireOffsets: () => iterators.clear() };
 }
