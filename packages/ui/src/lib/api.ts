@@ -1,4 +1,4 @@
-import type { DayUsage, OfferItem, PhaseId, RecordedRun, Status } from '@veille/domain';
+import type { AutoRunMode, AutoRunPlan, DayUsage, OfferItem, PhaseId, RecordedRun, Status } from '@veille/domain';
 import { apiParams, type WorkspaceFilter } from './filter';
 import { fieldMessages } from './settings';
 
@@ -130,6 +130,9 @@ const testSettings = async (part: string, values: Record<string, unknown>): Prom
   return { ok: reply.ok && body.ok === true, message: reply.text, details, fields: fieldMessages(body) };
 };
 
+/** `GET /api/schedule`: the mode, the next run, whether AUTO_RUN holds the mode, and the zone a daily time is read in. */
+export type ScheduleInfo = AutoRunPlan & { readonly from: 'env' | 'file' | 'default'; readonly timeZone: string };
+
 /** The page's only HTTP calls; the table and the runs come through the event stream. */
 export const api = {
   listOffers,
@@ -155,6 +158,9 @@ export const api = {
   /** The API consumption of the last `days` days, oldest first. */
   usageDays: (days: number) => read<{ days: DayUsage[] }>(`/api/usage/days?days=${days}`),
   stopRun: () => post('/api/runs/stop'),
+  schedule: () => read<ScheduleInfo>('/api/schedule'),
+  /** 200 with the new schedule; a 400 says in French what is wrong (or that AUTO_RUN holds it). */
+  saveSchedule: (mode: AutoRunMode) => send('PUT', '/api/schedule', { mode }),
   refresh: () => post('/api/refresh'),
   setActivation: (sender: string, phase: PhaseId, enabled: boolean) => post(`/api/sources/${encodeURIComponent(sender)}/activation`, { phase, enabled }),
 };
