@@ -5,7 +5,7 @@ import type { OfferSummary } from '../offer';
 import type { OfferFields, PageOutcome } from '../ports';
 import type { OfferDecision } from './decision';
 import { duplicatesOf } from './duplicates';
-import { decideEnrichment } from './enrichment';
+import { decideEnrichment, pageJobKeys } from './enrichment';
 
 const hw = 'notification@emails.hellowork.com';
 const indeed = 'alert@indeed.com';
@@ -260,6 +260,29 @@ describe('One job, one offer: duplicates found after enrichment', () => {
 
     it('should not take a site’s home page for a job’s address', () => {
       notDuplicate(first({ canonical: undefined, url: 'https://acme.fr/', title: 'Autre' }), second(), 'https://www.acme.fr/?utm_source=x', null);
+    });
+  });
+
+  describe('Given two pages read at the same time', () => {
+    const shared = (a: string[], b: string[]) => a.filter((key) => b.includes(key));
+
+    it('should give one job’s two offers a key in common, so the phase decides them in turn', () => {
+      const one = second({ url: 'https://fr.indeed.com/viewjob?jk=1', company: '' });
+      const other = first({ status: 'A compléter', canonical: undefined, title: 'Autre titre' });
+
+      expect(shared(pageJobKeys(second(), found({}, 'https://acme.fr/jobs/42')), pageJobKeys(other, found({}, 'https://www.acme.fr/jobs/42/')))).toEqual([
+        'url:acme.fr/jobs/42',
+      ]);
+      expect(shared(pageJobKeys(one, found({ company: 'Acme' })), pageJobKeys(second(), found()))).toEqual(['job:acme|data engineer|lyon']);
+    });
+
+    it('should give two jobs no key in common, and a page not found none at all', () => {
+      expect(
+        pageJobKeys(second(), found({}, 'https://acme.fr/jobs/1')).filter((key) =>
+          pageJobKeys(second({ title: 'Data analyst', url: 'https://fr.indeed.com/viewjob?jk=2' }), found({}, 'https://acme.fr/jobs/2')).includes(key),
+        ),
+      ).toEqual([]);
+      expect(pageJobKeys(second(), { kind: 'expired', reason: 'Page introuvable (410)' })).toEqual([]);
     });
   });
 

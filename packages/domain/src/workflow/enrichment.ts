@@ -4,7 +4,7 @@ import type { Projection } from '../projection';
 import { moveOffer, newDetails, NOTHING, type OfferDecision } from './decision';
 import { findKeptOffer } from './duplicates';
 import { OFFER_FLOW } from './flow';
-import { canonicalKey } from './sameJob';
+import { canonicalKey, sameJobKeys } from './sameJob';
 
 export type RecordPage = { readonly offerId: string; readonly outcome: PageOutcome };
 
@@ -20,6 +20,15 @@ const asRead = (offer: OfferSummary, fields: Partial<OfferFields>, canonical: st
   for (const key of ['title', 'company', 'city'] as const) if (!read[key] && fields[key]) read[key] = fields[key];
   return read;
 };
+
+/**
+ * The same-job keys the offer will have once this page is recorded: two offers sharing one may be
+ * each other's duplicate, so the phase decides them one after the other, each seeing the other stored.
+ */
+export function pageJobKeys(offer: OfferSummary, outcome: PageOutcome): string[] {
+  if (outcome.kind !== 'found') return [];
+  return sameJobKeys(asRead(offer, outcome.fields, outcome.canonical ? canonicalKey(outcome.canonical) : undefined));
+}
 
 /**
  * Phase 2 read an offer's page: with a text the offer goes on to analysis, unless it is a job

@@ -31,12 +31,17 @@ const PAGES: Record<string, string> = {
   '/demo/offres/indeed-f00d0042': jobPage('indeed'),
 };
 
+/** Both pages answer together, once both are asked: the two offers are decided at the same moment, as two boards' pages often are. */
 const serve = (): Promise<Server> =>
   new Promise((resolve) => {
+    const waiting: (() => void)[] = [];
     const server = createServer((request, response) => {
       const page = PAGES[request.url ?? ''];
-      response.writeHead(page === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(page ?? 'introuvable');
+      waiting.push(() => {
+        response.writeHead(page === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
+        response.end(page ?? 'introuvable');
+      });
+      if (waiting.length >= Object.keys(PAGES).length) for (const answer of waiting.splice(0)) answer();
     });
     server.listen(0, '127.0.0.1', () => resolve(server));
   });
@@ -64,6 +69,7 @@ describe('One job from two boards, over real HTTP on SQLite with Claude', () => 
   let cleanup: () => void;
   const env = (): NodeJS.ProcessEnv => ({
     ENRICH_ALLOW_PRIVATE: '1',
+    ENRICH_HOST_DELAY_MS: '0',
     ANTHROPIC_API_KEY: 'sk-ant-test',
     ANTHROPIC_BASE_URL: fake.url,
     ANTHROPIC_MODEL: 'claude-sonnet-5-5',

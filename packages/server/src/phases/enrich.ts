@@ -1,4 +1,4 @@
-import { decideEnrichment } from '@veille/domain';
+import { decideEnrichment, pageJobKeys, type Projection } from '@veille/domain';
 import type { Deps, PhaseContext, PhaseRunner } from '../ports';
 import { workOffers } from './offerWorkers';
 
@@ -8,5 +8,6 @@ export const enrichPhase =
   (context: PhaseContext) =>
     workOffers({ bus, store, locks }, { ...context, phase: 'enrich' }, concurrency.enrich, async (offer) => {
       const outcome = await fetchPage(offer.url);
-      return (state) => decideEnrichment({ offerId: offer.id, outcome }, state);
+      // Same-job keys are no offer ids: held with the offer, one job's pages read at once are decided in turn.
+      return Object.assign((state: Projection) => decideEnrichment({ offerId: offer.id, outcome }, state), { alsoHold: pageJobKeys(offer, outcome) });
     });

@@ -20,7 +20,15 @@ import { WriteFailedError, writeFailureOf } from '../disk/writeFailures';
  * projection as it is then: a status a person set meanwhile is seen, never overwritten. The phase
  * writes without waiting, so the store can put many offers in one request.
  */
-export type OfferWork = (offer: OfferSummary) => Promise<(state: Projection) => OfferDecision>;
+export type OfferWork = (offer: OfferSummary) => Promise<OfferDecider>;
+
+export type OfferDecider = ((state: Projection) => OfferDecision) & {
+  /**
+   * Other keys held with the offer while deciding and writing: two offers that may decide on each
+   * other (one job's two pages) are then decided one after the other, the second seeing the first stored.
+   */
+  readonly alsoHold?: readonly string[];
+};
 
 /** Two requests of 10 records: beyond, a slow store slows the phase instead of piling texts up in memory. */
 const WRITES_AHEAD = 20;
@@ -80,9 +88,9 @@ export const workOffers = async (
   });
 
   /** Holding the offer, decides, stores exactly what the decision produced, then emits exactly the events it returned. */
-  const record = (offer: OfferSummary, decide: (state: Projection) => OfferDecision): void => {
+  const record = (offer: OfferSummary, decide: OfferDecider): void => {
     const writing = locks
-      .hold([offer.id])
+      .hold([offer.id, ...(decide.alsoHold ?? [])])
       .then(async (letGo) => {
         try {
           const { updates, events } = decide(bus.current());
