@@ -166,6 +166,18 @@ describe('Automatic runs', () => {
       expect(started).toEqual([]);
     });
 
+    it('should take mail already waiting when "mail" is chosen as mail that arrived', () => {
+      const { bus, runs, started } = given('off', '2026-12-02T12:00:00Z');
+      withSource(bus);
+      bus.emit(event('MailboxAudited', { bySender: { [hw]: 3 } }));
+
+      runs.set('mail');
+      expect(bus.current().autoRun).toEqual({ mode: 'mail', next: '2026-12-02T12:00:30.000Z' });
+      jest.advanceTimersByTime(QUIET_MS);
+
+      expect(started).toEqual([{ trigger: 'mail', at: '2026-12-02T12:00:30.000Z' }]);
+    });
+
     it('should leave the mail to a run already active', () => {
       const { bus, runs, started } = given('mail', '2026-12-02T12:00:00Z');
       withSource(bus);

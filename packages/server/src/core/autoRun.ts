@@ -82,11 +82,24 @@ export function autoRuns({ bus, now, log }: Pick<Deps, 'bus' | 'now' | 'log'>, o
     });
   };
 
+  /** Mail is waiting for a source that imports it: a run once the mailbox has been quiet for a while, each new email starting the wait again. */
+  const armQuiet = (): boolean => {
+    if (actionable(bus.current(), 'import') === 0) return false;
+    arm(new Date(now().getTime() + options.quietMs), () => {
+      announce();
+      // A run started meanwhile takes the mail; what arrives during it is counted when it ends.
+      if (!bus.current().run.active) run('mail');
+    });
+    return true;
+  };
+
+  // Mail already waiting when "mail" is chosen (or Veille starts so) is mail that arrived.
   const set = (chosen: AutoRunMode): void => {
     mode = chosen;
     disarm();
-    if (parseAutoRun(mode)?.kind === 'daily') armDaily();
-    else announce();
+    const kind = parseAutoRun(mode)?.kind;
+    if (kind === 'daily') armDaily();
+    else if (kind !== 'mail' || !armQuiet()) announce();
   };
 
   set(options.mode);
@@ -96,15 +109,7 @@ export function autoRuns({ bus, now, log }: Pick<Deps, 'bus' | 'now' | 'log'>, o
     mailCounted: () => {
       if (mode !== 'mail') return;
       // Mail that left, or that no source imports: no run for it.
-      if (actionable(bus.current(), 'import') === 0) {
-        if (timer) set(mode);
-        return;
-      }
-      arm(new Date(now().getTime() + options.quietMs), () => {
-        announce();
-        // A run started meanwhile takes the mail; what arrives during it is counted when it ends.
-        if (!bus.current().run.active) run('mail');
-      });
+      if (!armQuiet() && timer) set(mode);
     },
     close: disarm,
   };
