@@ -5,6 +5,7 @@ import { dovecotAvailable, startDovecot, type Dovecot } from '../../test/dovecot
 import { freshDataDir, runEnded, startTestApp, until } from '../../test/harness';
 import { openSse, type SseMessage } from '../../test/sseClient';
 import { demoEmails, mimeMessage } from '../demo/emails';
+import { createFolderMailbox } from '../adapters/folder-mailbox';
 import type { Veille } from './startVeille';
 
 const describeWithDovecot = dovecotAvailable() ? describe : describe.skip;
@@ -159,7 +160,7 @@ describeWithDovecot('New mail on an IMAP mailbox, while Veille runs', () => {
     await app!.close();
     app = undefined;
     sse!.close();
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 20));
 
     const after = handles();
     expect(after.Timeout ?? 0).toBeLessThanOrEqual(before.Timeout ?? 0);
@@ -196,14 +197,32 @@ describe('New mail in the folder mailbox, while Veille runs', () => {
     expect(started(sse.messages)).toBe(false);
   });
 
+  it('should leave mail that arrives during a run to the run, and count it once it ends, as the folder holds it', async () => {
+    const veille = app!;
+    const ended = runEnded(veille.deps.bus);
+    await fetch(`${veille.url}/api/runs`, { method: 'POST' });
+    await until(veille.deps.bus, (state) => state.run.active);
+
+    writeFileSync(path.join(dataDir, 'mailbox', 'pendant-le-traitement.eml'), alert('Arrivée pendant le traitement'));
+    await ended;
+    const after = await until(veille.deps.bus, (state) => state.toImport.get(HW) === 1);
+
+    const listed = await createFolderMailbox(path.join(dataDir, 'mailbox')).audit();
+    const waiting = Object.fromEntries([...after.toImport].filter(([, count]) => count > 0));
+    const inFolder: Record<string, number> = {};
+    for (const ref of listed) inFolder[ref.sender] = (inFolder[ref.sender] ?? 0) + 1;
+    expect(waiting).toEqual(inFolder);
+    expect((await runsOf(veille)).length).toBe(1);
+  }, 60_000);
+
   it('should stop watching the folder when Veille closes', async () => {
     const watchers = (): number => process.getActiveResourcesInfo().filter((kind) => kind === 'FSEventWrap').length;
     expect(watchers()).toBeGreaterThan(0);
 
     await app!.close();
     app = undefined;
-    // libuv lets go of a closed watcher on its next turn.
-    await new Promise((resolve) => setImmediate(resolve));
+    // libuv lets go of a closed watcher in the close phase of its loop, after the immediates of this turn.
+    await new Promise((resolve) => setTimeout(resolve, 20));
 
     expect(watchers()).toBe(0);
   });
