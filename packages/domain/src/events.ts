@@ -50,6 +50,12 @@ export type OfferStatusChanged = Event<
     duplicateOf?: string;
   }
 >;
+/**
+ * An offer as the store holds it after a change Veille did not make itself or has not seen (by
+ * hand in Airtable, in the SQLite file): "Mise à jour" reads only what changed and the projection
+ * takes it whole, moving the offer between its columns.
+ */
+export type OfferRefreshed = Event<'OfferRefreshed', { offer: OfferSummary }>;
 export type OfferDeleted = Event<'OfferDeleted', { offerId: string; source: string; status: string }>;
 export type EmailArchived = Event<'EmailArchived', { sender: string; emailId: string; offers: number }>;
 /** One item (email or offer) failed; it is not work again before the next run. */
@@ -91,6 +97,7 @@ export type DomainEvent =
   | SourceActivationChanged
   | OfferCreated
   | OfferStatusChanged
+  | OfferRefreshed
   | OfferDeleted
   | EmailArchived
   | ItemFailed
@@ -128,6 +135,7 @@ export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
   'SourceActivationChanged',
   'OfferCreated',
   'OfferStatusChanged',
+  'OfferRefreshed',
   'OfferDeleted',
   'EmailArchived',
   'ItemFailed',

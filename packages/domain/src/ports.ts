@@ -74,9 +74,17 @@ export type OfferUpdate = { readonly id: string; readonly patch: OfferPatch };
 
 export type StoreSnapshot = { sources: Source[]; offers: OfferSummary[] };
 
+/** What changed in the store since the last look: sources and offers as they are now, and the ids of offers gone. */
+export type StoreChanges = { sources: Source[]; offers: OfferSummary[]; removed: string[] };
+
 export interface OfferStore {
   /** The one query behind the projection: every source and every offer, with the fields it needs. */
   load(): Promise<StoreSnapshot>;
+  /**
+   * What changed since the last `load` or `changes`, at the cost of the change, not of the base:
+   * undefined when only a full load can tell (nothing watched yet, the watch expired or is gone).
+   */
+  changes?(): Promise<StoreChanges | undefined>;
   addSources(sources: readonly Source[]): Promise<void>;
   setActivation(sender: string, phase: PhaseId, enabled: boolean): Promise<void>;
   /** Stores offers in `NEW_OFFER_STATUS`, idempotent on `key`; answers only the offers it created. */

@@ -153,6 +153,19 @@ const removeOffer = (state: Projection, offerId: string, source: string, status:
   releaseFailure(state, offerId, source, status);
 };
 
+/** The stored offer replaces the summary whole; a failure mark stays only while the offer still waits where it failed. */
+const replaceOffer = (state: Projection, offer: OfferSummary): void => {
+  const held = state.offers.get(offer.id);
+  if (!held) return addOffer(state, offer);
+  unindexSameJob(state.sameJobs, held);
+  countsOf(state, held.source)[columnOf(held.status)] -= 1;
+  if (held.status !== offer.status || held.source !== offer.source) {
+    state.byStatus.get(held.status)?.delete(offer.id);
+    releaseFailure(state, offer.id, held.source, held.status);
+  }
+  addOffer(state, offer);
+};
+
 const changeStatus = (state: Projection, data: Extract<DomainEvent, { type: 'OfferStatusChanged' }>['data']): void => {
   const counts = countsOf(state, data.source);
   counts[columnOf(data.from)] -= 1;
@@ -299,7 +312,12 @@ export function evolve(state: Projection, event: DomainEvent): Projection {
       changeStatus(state, event.data);
       return advance(state);
     }
+    case 'OfferRefreshed': {
+      replaceOffer(state, event.data.offer);
+      return advance(state);
+    }
     case 'OfferDeleted': {
+      if (!state.offers.has(event.data.offerId)) return advance(state);
       removeOffer(state, event.data.offerId, event.data.source, event.data.status);
       return advance(state);
     }

@@ -17,14 +17,18 @@ const newOffer = (id: number, overrides: Partial<NewOffer> = {}): NewOffer => ({
   ...overrides,
 });
 
+/** Changes made outside Veille: in Airtable's page, or in the SQLite file with `sqlite3`. */
+export type ByHand = { setStatus(id: string, status: string): void; remove(id: string): void };
+
 /** What every OfferStore must do, run against each adapter (SQLite, Airtable) with the same cases. */
-export function describeOfferStoreContract(name: string, makeStore: () => Promise<{ store: OfferStore; cleanup: () => Promise<void> }>): void {
+export function describeOfferStoreContract(name: string, makeStore: () => Promise<{ store: OfferStore; cleanup: () => Promise<void>; byHand?: ByHand }>): void {
   describe(`${name} as the offer store`, () => {
     let store: OfferStore;
     let cleanup: () => Promise<void>;
+    let byHand: ByHand | undefined;
 
     beforeEach(async () => {
-      ({ store, cleanup } = await makeStore());
+      ({ store, cleanup, byHand } = await makeStore());
     });
 
     afterEach(async () => {
@@ -140,6 +144,28 @@ export function describeOfferStoreContract(name: string, makeStore: () => Promis
       const records = await store.readOffers(created.map((offer) => offer.id));
 
       expect(records).toHaveLength(1_200);
+    });
+
+    it('should tell nothing of what changed before a first load, then only what changed since the last look', async () => {
+      await store.addSources([source]);
+      const [mine, edited, deleted, untouched] = await store.saveOffers([newOffer(1), newOffer(2), newOffer(3), newOffer(4)]);
+      expect(await store.changes?.()).toBeUndefined();
+      await store.load();
+
+      await store.updateOffers([{ id: mine.id, patch: { status: 'À analyser', text: 'Le texte' } }]);
+      byHand?.setStatus(edited.id, 'Candidaté');
+      byHand?.remove(deleted.id);
+      const changes = await store.changes?.();
+
+      expect(changes?.sources).toEqual([]);
+      const seen = new Map(changes?.offers.map((offer) => [offer.id, offer]));
+      expect(seen.get(mine.id)).toMatchObject({ status: 'À analyser', hasText: true, title: 'Data engineer 1' });
+      expect(seen.has(untouched.id)).toBe(false);
+      if (byHand) {
+        expect(seen.get(edited.id)).toMatchObject({ status: 'Candidaté' });
+        expect(changes?.removed).toEqual([deleted.id]);
+      }
+      expect(await store.changes?.()).toEqual({ sources: [], offers: [], removed: [] });
     });
   });
 }

@@ -37,7 +37,9 @@ export function openStore(config: Config, { meter, log, now }: AdapterDeps, timi
   }
   // One client for the store and the setup button: the base's 5 requests/s are shared by both.
   const client = createAirtableClient(airtable, { meter, log, ...timings });
-  const store = createAirtableStore(airtable, { availability: availabilityOf, now, ...timings }, client);
+  // The webhook's id and cursor live beside the data, one file per base: a restart finds the same webhook.
+  const watchFile = path.join(config.dataDir, `airtable-webhook-${airtable.baseId}.json`);
+  const store = createAirtableStore(airtable, { availability: availabilityOf, now, log, watchFile, ...timings }, client);
   const baseUrl = `https://airtable.com/${airtable.baseId}`;
   return {
     store,

@@ -1,17 +1,49 @@
-import { decideAudit, event, type MailRef } from '@veille/domain';
+import { decideAudit, event, type MailRef, type OfferStore } from '@veille/domain';
 import { attemptWrite } from '../disk/writeFailures';
 import { messageOf, redact, UnavailableError } from '../errors';
 import type { Deps } from '../ports';
 import { newSource } from './sources';
 
-/** The one store query behind the projection: at startup and on "Mise à jour", never to decide work. */
-export async function loadTable({ bus, store, secrets }: Pick<Deps, 'bus' | 'store' | 'secrets'>): Promise<void> {
+type LoadDeps = Pick<Deps, 'bus' | 'store' | 'secrets' | 'log'>;
+
+/** Stores whose whole content the projection holds: from then on, what changed is enough. */
+const loadedStores = new WeakSet<OfferStore>();
+
+/**
+ * Folds what changed in the store since the last look, as the events the phases emit: an offer
+ * read again replaces its summary, one gone is deleted. Says whether the store could tell.
+ */
+async function foldChanges({ bus, store, secrets, log }: LoadDeps): Promise<boolean> {
+  if (!store.changes || !loadedStores.has(store)) return false;
+  const changes = await store.changes().catch((error: unknown) => {
+    log.warn({ error: redact(messageOf(error), secrets) }, 'the changes could not be read: the whole table is loaded');
+    return undefined;
+  });
+  if (!changes) return false;
+  for (const source of changes.sources) bus.emit(event('SourceAdded', { source }));
+  for (const offer of changes.offers) bus.emit(event('OfferRefreshed', { offer }));
+  for (const id of changes.removed) {
+    const held = bus.current().offers.get(id);
+    if (held) bus.emit(event('OfferDeleted', { offerId: id, source: held.source, status: held.status }));
+  }
+  log.info({ sources: changes.sources.length, offers: changes.offers.length, removed: changes.removed.length }, 'table refreshed from what changed');
+  return true;
+}
+
+/**
+ * The one store query behind the projection: at startup and on "Mise à jour", never to decide
+ * work. After the first load, only what changed is read, unless `full` asks for everything.
+ */
+export async function loadTable(deps: LoadDeps, { full = false }: { full?: boolean } = {}): Promise<void> {
+  const { bus, store, secrets } = deps;
+  if (!full && (await foldChanges(deps))) return;
   bus.emit(event('TableLoadStarted', {}));
   const snapshot = await store.load().catch((error: unknown) => {
     bus.emit(event('TableLoadFailed', { error: redact(messageOf(error), secrets) }));
     throw error;
   });
   bus.emit(event('TableLoaded', snapshot));
+  loadedStores.add(store);
 }
 
 type AuditDeps = Pick<Deps, 'bus' | 'store' | 'mailbox' | 'secrets'>;
@@ -59,9 +91,9 @@ export async function auditOutsideRuns(deps: AuditDeps): Promise<boolean> {
   return true;
 }
 
-/** "Mise à jour": the table always loads; a mailbox that cannot be read is said in the UI, not fatal. */
-export async function reload(deps: AuditDeps & Pick<Deps, 'log'>): Promise<void> {
-  await loadTable(deps);
+/** "Mise à jour": the table always loads (what changed, or all with `full`); a mailbox that cannot be read is said in the UI, not fatal. */
+export async function reload(deps: AuditDeps & Pick<Deps, 'log'>, options: { full?: boolean } = {}): Promise<void> {
+  await loadTable(deps, options);
   try {
     await auditMailbox(deps);
   } catch (error) {

@@ -97,7 +97,8 @@ export function apiRouter(deps: Deps, stream: EventStream): Router {
     if (bus.current().run.active) throw new ConflictError('Préparation impossible pendant un traitement : arrêtez-le ou attendez sa fin.');
     const { created, problems } = await prepare();
     if (problems.length === 0) {
-      await reload(deps);
+      // The base's fields may have changed: everything is read again, and the webhook follows the new fields.
+      await reload(deps, { full: true });
       deps.storage.loadError = undefined;
     }
     const message =

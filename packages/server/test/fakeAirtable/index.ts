@@ -22,6 +22,8 @@ export type FakeAirtableOptions = {
   /** How long a list offset stays valid. */
   offsetTtlMs?: number;
   latencyMs?: number;
+  /** A token without the webhook:manage scope: every webhook request is refused (403). */
+  withoutWebhookScope?: boolean;
 };
 
 /** Airtable refuses GET URLs past 16 kB (airtable.js moves to POST …/listRecords before that). */
@@ -98,6 +100,8 @@ export async function startFakeAirtable(options: FakeAirtableOptions = {}) {
     }
     if (segments[0] === 'bases') {
       if (segments[1] !== baseId || segments[2] !== 'webhooks') throw new ApiError(404, 'NOT_FOUND', 'Could not find what you are looking for');
+      if (options.withoutWebhookScope)
+        throw new ApiError(403, 'INVALID_PERMISSIONS_OR_MODEL_NOT_FOUND', 'Invalid permissions, or the requested model was not found');
       return webhooks.route(method, segments.slice(3), query, body);
     }
     if (segments[0] !== baseId) throw new ApiError(404, 'NOT_FOUND', 'Could not find what you are looking for');

@@ -38,7 +38,11 @@ const startBase = async (fakeOptions: FakeAirtableOptions = {}, storeOptions: Pa
 
 describeOfferStoreContract('Airtable', async () => {
   const { fake, store } = await startBase({ requestsPerSecond: 1_000 }, { requestsPerSecond: 1_000, flushDelayMs: 5 });
-  return { store, cleanup: async () => (await store.close(), await fake.close()) };
+  const byHand = {
+    setStatus: (id: string, status: string) => fake.edit('Offres', id, { Statut: status }),
+    remove: (id: string) => void fake.remove('Offres', id),
+  };
+  return { store, byHand, cleanup: async () => (await store.close(), await fake.close()) };
 });
 
 describe('Airtable store', () => {

@@ -4,10 +4,13 @@ import { UnavailableError } from '../../errors';
 import type { AirtableConfig } from './config';
 import { createRateLimiter, sleep } from './limiter';
 
-export type RequestKind = 'list' | 'create' | 'update' | 'upsert' | 'meta';
+export type RequestKind = 'list' | 'create' | 'update' | 'upsert' | 'meta' | 'webhook';
+
+/** Records under the base; the Meta API (`meta/bases/{baseId}`); webhooks (`bases/{baseId}/webhooks`). */
+export type RequestTarget = 'records' | 'meta' | 'hooks';
 
 export type AirtableRequest = {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Under the base (`/Offres`) or, for the Meta API, under `meta/bases/{baseId}` (`/tables`). */
   path: string;
   qs?: Record<string, unknown>;
@@ -45,7 +48,7 @@ export type AirtableResponse = {
 
 export type AirtableClient = {
   /** Sends one request through the base's rate limiter, with the retry policy of its kind. */
-  send(kind: RequestKind, request: AirtableRequest, target?: 'records' | 'meta'): Promise<AirtableResponse>;
+  send(kind: RequestKind, request: AirtableRequest, target?: RequestTarget): Promise<AirtableResponse>;
 };
 
 type PackageError = { error?: string; message?: string; statusCode?: number | null };
@@ -54,8 +57,9 @@ const JITTER_MARGIN_MS = 50;
 const FIRST_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 15_000;
 
-/** Creates are the only requests a retry could repeat: everything else Veille sends is idempotent. */
-const isIdempotent = (kind: RequestKind, request: AirtableRequest): boolean => kind !== 'create' && !(kind === 'meta' && request.method === 'POST');
+/** Creates are the only requests a retry could repeat (records, tables, fields, webhooks): everything else Veille sends is idempotent. */
+const isIdempotent = (kind: RequestKind, request: AirtableRequest): boolean =>
+  kind !== 'create' && !(kind === 'meta' && request.method === 'POST') && !(kind === 'webhook' && request.method === 'POST' && request.path === '/webhooks');
 
 const isTransient = (status: number | null | undefined): boolean => !status || status >= 500;
 
@@ -78,10 +82,15 @@ export function createAirtableClient(config: AirtableConfig, options: ClientOpti
     records: airtable.base(config.baseId),
     // airtable.js has no Meta API client; its generic request on this path reaches it with the same auth and errors.
     meta: airtable.base(`meta/bases/${config.baseId}`),
+    // Nor a webhooks client: the same generic request reaches /v0/bases/{baseId}/webhooks.
+    hooks: airtable.base(`bases/${config.baseId}`),
   };
 
   const refusal = (error: PackageError, kind: RequestKind): Error => {
     const status = error.statusCode ?? 0;
+    // A webhook refused or gone is not the base refused: the caller falls back to full loads.
+    if (kind === 'webhook')
+      return new AirtableRequestError(`Airtable refuse la requête (webhook, ${error.error ?? status}) : ${error.message ?? ''}`, error.error ?? '', status);
     if (status === 401 || status === 403) {
       return new UnavailableError(
         `Airtable refuse l'accès (${status}) : vérifiez le jeton d'accès (Paramètres → Stockage, ou AIRTABLE_API_KEY) et ses droits sur la base ${config.baseId}.`,

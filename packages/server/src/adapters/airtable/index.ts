@@ -33,6 +33,7 @@ import {
   type Fields,
 } from './records';
 import { OFFER_FIELDS, OFFERS, SOURCE_FIELDS, SOURCES, tablesSchema } from './schema';
+import { createBaseWatch, type WatchedTable } from './watch';
 
 export type { AirtableConfig } from './config';
 export { airtableConfigFromEnv } from './config';
@@ -58,6 +59,8 @@ export type AirtableStoreOptions = Omit<ClientOptions, 'meter'> & {
    * requests; a full batch, or a caller's `flush()`, sends at once.
    */
   flushDelayMs?: number;
+  /** Where the webhook's id and cursor are kept across restarts (one file per base); none keeps them in memory. */
+  watchFile?: string;
 };
 
 type Saved = { id: string; created: boolean };
@@ -95,18 +98,33 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
   let sourcesLoaded = false;
   let offersTableId: string | undefined;
   const later = laterFields();
+  const watch = createBaseWatch(api, options.watchFile, options.log);
 
   /**
-   * The Offres table's id, for links to its records: asked of the Meta API once. A token without
-   * the schema scope only costs the links their precision (they lead to the base).
+   * The two tables with the ids of the fields Veille folds, from the Meta API: the Offres table's
+   * id makes links to its records, the field ids make the webhook. A token without the schema
+   * scope only costs the links their precision (they lead to the base) and "Mise à jour" its
+   * economy (it loads the whole base).
    */
-  const findOffersTable = async (): Promise<void> => {
-    if (offersTableId) return;
+  let tablesFound: WatchedTable[] | undefined;
+  const findTables = async (): Promise<WatchedTable[]> => {
+    if (tablesFound) return tablesFound;
     try {
       const { body } = await api.send('meta', { method: 'GET', path: '/tables' }, 'meta');
-      offersTableId = tablesSchema.parse(body).tables.find((table) => table.name === OFFERS)?.id;
+      const { tables } = tablesSchema.parse(body);
+      offersTableId = tables.find((table) => table.name === OFFERS)?.id;
+      const folded: Record<string, readonly string[]> = { [SOURCES]: ALL_SOURCE_FIELDS, [OFFERS]: SUMMARY_FIELDS };
+      tablesFound = tables
+        .filter((table) => folded[table.name])
+        .map((table) => ({
+          id: table.id,
+          name: table.name,
+          fieldIds: table.fields.filter((field) => folded[table.name].includes(field.name)).map((field) => field.id),
+        }));
+      return tablesFound;
     } catch {
       offersTableId = undefined;
+      return [];
     }
   };
 
@@ -126,6 +144,16 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
     knownIds.add(record.id);
     const key = keyOf(record);
     if (key) offerIds.set(key, record.id);
+  };
+
+  const forget = (ids: readonly string[]): void => {
+    if (ids.length === 0) return;
+    const gone = new Set(ids);
+    for (const id of gone) {
+      knownIds.delete(id);
+      lastRead.delete(id);
+    }
+    for (const [key, id] of offerIds) if (gone.has(id)) offerIds.delete(key);
   };
 
   const loadSources = async (): Promise<Source[]> => {
@@ -253,10 +281,12 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
   return {
     load: async () => {
       later.retry();
+      // The watch starts before the listing: a change made while the pages are read shows at the next look.
+      const tables = await findTables();
+      if (tables.length === 2) await watch.start(tables);
       const [sources, listed] = await Promise.all([
         loadSources(),
         later.tolerate(() => listMapped(api, OFFERS, { fields: later.names(SUMMARY_FIELDS) }, withoutText)),
-        findOffersTable(),
       ]);
       offerIds.clear();
       knownIds.clear();
@@ -266,6 +296,30 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
         sources: sources.sort((a, b) => a.sender.localeCompare(b.sender)),
         offers: listed.map(({ record, hasText }) => toSummary(record, senders, hasText)),
       };
+    },
+
+    changes: async () => {
+      const seen = await watch.changes();
+      if (!seen) return undefined;
+      const sourceChanges = seen.get(SOURCES);
+      if (sourceChanges && sourceChanges.destroyed.size > 0) {
+        options.log?.warn({ sources: [...sourceChanges.destroyed] }, 'Sources deleted in Airtable: "Mise à jour" loads the whole base');
+        return undefined;
+      }
+      const sources = sourceChanges && sourceChanges.changed.size > 0 ? await loadSources() : [];
+      const offerChanges = seen.get(OFFERS) ?? { changed: new Set<string>(), destroyed: new Set<string>() };
+      const records = await later.tolerate(() => listByIds(api, OFFERS, [...offerChanges.changed], later.names(SUMMARY_FIELDS)));
+      const offers = records.map((record) => {
+        rememberOffer(record);
+        lastRead.delete(record.id);
+        const { record: listed, hasText } = withoutText(record);
+        return toSummary(listed, senders, hasText);
+      });
+      const found = new Set(records.map((record) => record.id));
+      // A record created then deleted, or deleted after the change was noted, is gone all the same.
+      const removed = [...offerChanges.destroyed, ...[...offerChanges.changed].filter((id) => !found.has(id))];
+      forget(removed);
+      return { sources: sources.filter((source) => sourceChanges?.changed.has(sourceIds.get(source.sender) ?? '')), offers, removed };
     },
 
     addSources: async (sources) => {

@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { NEW_OFFER_STATUS, type Activation, type Board, type OfferRecord, type OfferStore, type OfferSummary, type PhaseId } from '@veille/domain';
+import {
+  NEW_OFFER_STATUS,
+  type Activation,
+  type Board,
+  type OfferRecord,
+  type OfferStore,
+  type OfferSummary,
+  type PhaseId,
+  type StoreChanges,
+} from '@veille/domain';
 import { z } from 'zod';
 import { openDatabase, transaction } from './connection';
 import { SUMMARY_COLUMNS, toRecord, toSource, toSummary } from './rows';
@@ -35,19 +44,73 @@ export function openSqliteStore(file: string, availability: (board: Board) => Ac
     return offers;
   };
 
+  /** The change counter at the last look (load or changes): what is above it changed since. */
+  let seen: number | undefined;
+  const counter = (): number => z.object({ seq: z.number() }).parse(db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM changes').get()).seq;
+  /** What the last look covered is never asked again. */
+  const prune = (): void => void db.prepare('DELETE FROM changes WHERE seq <= ?').run(seen ?? 0);
+
   // Statements are prepared per call: a kept one would hold the file open after close().
-  const load = () =>
-    transaction(
+  const load = () => {
+    const snapshot = transaction(
       db,
-      () => ({
-        sources: db
-          .prepare('SELECT * FROM sources ORDER BY sender')
-          .all()
-          .map((row) => toSource(row, availability)),
-        offers: summaries(),
-      }),
+      () => {
+        seen = counter();
+        return {
+          sources: db
+            .prepare('SELECT * FROM sources ORDER BY sender')
+            .all()
+            .map((row) => toSource(row, availability)),
+          offers: summaries(),
+        };
+      },
       'DEFERRED',
     );
+    prune();
+    return snapshot;
+  };
+
+  const inChunks = <T>(keys: string[], read: (chunk: string[], marks: string) => T[]): T[] => {
+    const found: T[] = [];
+    for (let start = 0; start < keys.length; start += READ_CHUNK) {
+      const chunk = keys.slice(start, start + READ_CHUNK);
+      found.push(...read(chunk, chunk.map(() => '?').join(',')));
+    }
+    return found;
+  };
+
+  /** The rows above the counter, read by their keys: the cost of what changed, never a scan of the tables. */
+  const changes = (): StoreChanges | undefined => {
+    if (seen === undefined) return undefined;
+    const since = seen;
+    const result = transaction(
+      db,
+      () => {
+        const rows = z
+          .array(z.object({ seq: z.number(), tbl: z.string(), row_key: z.string() }))
+          .parse(db.prepare('SELECT seq, tbl, row_key FROM changes WHERE seq > ? ORDER BY seq').all(since));
+        const keys = (table: string) => [...new Set(rows.filter((row) => row.tbl === table).map((row) => row.row_key))];
+        const senders = keys('sources');
+        const sources = inChunks(senders, (chunk, marks) => db.prepare(`SELECT * FROM sources WHERE sender IN (${marks}) ORDER BY sender`).all(...chunk));
+        // A source deleted by hand takes its offers' counts with it: only a full load can tell.
+        if (sources.length < senders.length) return undefined;
+        const ids = keys('offers');
+        const offers = inChunks(ids, (chunk, marks) =>
+          db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM offers WHERE id IN (${marks}) ORDER BY rowid`).all(...chunk),
+        ).map(toSummary);
+        const found = new Set(offers.map((offer) => offer.id));
+        return {
+          seq: rows.at(-1)?.seq ?? since,
+          changes: { sources: sources.map((row) => toSource(row, availability)), offers, removed: ids.filter((id) => !found.has(id)) },
+        };
+      },
+      'DEFERRED',
+    );
+    if (!result) return undefined;
+    seen = result.seq;
+    prune();
+    return result.changes;
+  };
 
   const saveOffers = (offers: Parameters<OfferStore['saveOffers']>[0]): OfferSummary[] =>
     transaction(db, () => {
@@ -134,6 +197,7 @@ export function openSqliteStore(file: string, availability: (board: Board) => Ac
 
   return {
     load: () => settled(load),
+    changes: () => settled(changes),
     addSources: (sources) =>
       settled(() =>
         transaction(db, () => {

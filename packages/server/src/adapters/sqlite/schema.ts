@@ -34,6 +34,21 @@ const MIGRATIONS = [
   // One job, one offer: where its page says the job lives, and the offer kept when this one is a duplicate.
   `ALTER TABLE offers ADD COLUMN canonical TEXT NOT NULL DEFAULT '';
    ALTER TABLE offers ADD COLUMN duplicate_of TEXT NOT NULL DEFAULT '';`,
+  // "Mise à jour" reads what changed since its last look: every write bumps the counter, by Veille
+  // or by hand (`sqlite3` runs the same triggers), deletions included. AUTOINCREMENT never reuses a number.
+  `CREATE TABLE changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, tbl TEXT NOT NULL, row_key TEXT NOT NULL);
+   CREATE TRIGGER offers_inserted AFTER INSERT ON offers BEGIN INSERT INTO changes (tbl, row_key) VALUES ('offers', NEW.id); END;
+   CREATE TRIGGER offers_updated AFTER UPDATE ON offers BEGIN
+     INSERT INTO changes (tbl, row_key) VALUES ('offers', NEW.id);
+     INSERT INTO changes (tbl, row_key) SELECT 'offers', OLD.id WHERE OLD.id != NEW.id;
+   END;
+   CREATE TRIGGER offers_deleted AFTER DELETE ON offers BEGIN INSERT INTO changes (tbl, row_key) VALUES ('offers', OLD.id); END;
+   CREATE TRIGGER sources_inserted AFTER INSERT ON sources BEGIN INSERT INTO changes (tbl, row_key) VALUES ('sources', NEW.sender); END;
+   CREATE TRIGGER sources_updated AFTER UPDATE ON sources BEGIN
+     INSERT INTO changes (tbl, row_key) VALUES ('sources', NEW.sender);
+     INSERT INTO changes (tbl, row_key) SELECT 'sources', OLD.sender WHERE OLD.sender != NEW.sender;
+   END;
+   CREATE TRIGGER sources_deleted AFTER DELETE ON sources BEGIN INSERT INTO changes (tbl, row_key) VALUES ('sources', OLD.sender); END;`,
 ];
 
 const versionRow = z.object({ user_version: z.number().int().nonnegative() });

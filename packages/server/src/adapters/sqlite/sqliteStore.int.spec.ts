@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describeOfferStoreContract } from '../../../test/storeContract';
 import { availabilityOf } from '../../core/sources';
 import { openSqliteStore } from '.';
+import { openDatabase } from './connection';
 
 const tempFile = () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'veille-sqlite-'));
@@ -13,7 +14,20 @@ const tempFile = () => {
 describeOfferStoreContract('SQLite', () => {
   const { file, remove } = tempFile();
   const store = openSqliteStore(file, availabilityOf);
-  return Promise.resolve({ store, cleanup: async () => (await store.close(), remove()) });
+  // Another connection to the same file, as `sqlite3 veille.sqlite` would be.
+  const byHand = (sql: string, ...values: string[]) => {
+    const db = openDatabase(file);
+    db.prepare(sql).run(...values);
+    db.close();
+  };
+  return Promise.resolve({
+    store,
+    byHand: {
+      setStatus: (id: string, status: string) => byHand('UPDATE offers SET status = ? WHERE id = ?', status, id),
+      remove: (id: string) => byHand('DELETE FROM offers WHERE id = ?', id),
+    },
+    cleanup: async () => (await store.close(), remove()),
+  });
 });
 
 describe('SQLite store file', () => {
