@@ -164,6 +164,6 @@ describe('Settings: "Tester la connexion" says exactly what is wrong', () => {
       status: 400,
       body: { error: 'Test impossible : corrigez les champs signalés.', fields: { 'mailbox.port': 'un numéro de port est attendu' } },
     });
-    expect(part.body.fields).toEqual({ part: 'attendu « mailbox », « store » ou « analysis »' });
+    expect(part.body.fields).toEqual({ part: 'attendu « mailbox », « store », « analysis » ou « digest »' });
   });
 });
