@@ -6,6 +6,7 @@ import { benchOffersWorkspace } from './offers.bench';
 import { benchParsing } from './parsing.bench';
 import { benchPhases } from './phases.bench';
 import { benchProjection } from './projection.bench';
+import { benchRefresh } from './refresh.bench';
 import { benchSse } from './sse.bench';
 
 /** `pnpm bench`: speed and memory figures, printed against their targets (never asserted in tests). */
@@ -19,6 +20,7 @@ const main = async (): Promise<void> => {
   await benchPhases();
   await benchDuplicates();
   await benchAirtable();
+  await benchRefresh();
   await benchOffersWorkspace();
 };
 
