@@ -27,6 +27,7 @@ const FLAG_COLUMN: Record<PhaseId, string> = { import: 'import_on', enrich: 'enr
 const FILLABLE = { title: 'title', company: 'company', city: 'city', department: 'department', salary: 'salary', offerDate: 'offer_date' } as const;
 
 export type SqliteOfferStore = OfferStore & {
+  changes(): Promise<StoreChanges | undefined>;
   listOffers(filter?: { source?: string; status?: string; limit?: number }): OfferRecord[];
 };
 

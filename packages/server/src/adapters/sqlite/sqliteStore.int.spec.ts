@@ -1,3 +1,4 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,5 +59,63 @@ describe('SQLite store file', () => {
 
     expect(snapshot.sources).toHaveLength(1);
     expect(snapshot.offers).toHaveLength(1);
+  });
+});
+
+const hasSqlite3 = spawnSync('sqlite3', ['-version']).status === 0;
+if (!hasSqlite3) process.stderr.write('SKIPPED: the sqlite3 command line is not installed; edits by hand are tested through another connection only\n');
+
+describe('SQLite changes since the last look', () => {
+  const on = { import: true, enrich: true, analyse: true };
+  const sender = 'alert@indeed.com';
+  const offer = (index: number) => ({
+    key: `indeed:${index}`,
+    source: sender,
+    url: `https://fr.indeed.com/viewjob?jk=${index}`,
+    title: `Data ${index}`,
+    company: '',
+    city: '',
+    department: '',
+    salary: '',
+    offerDate: '',
+  });
+
+  (hasSqlite3 ? it : it.skip)('should see what the sqlite3 command line changed and deleted in the file', async () => {
+    const { file, remove } = tempFile();
+    const store = openSqliteStore(file, availabilityOf);
+    await store.addSources([{ sender, board: 'Indeed', activation: on, available: on }]);
+    const [edited, deleted] = await store.saveOffers([offer(1), offer(2), offer(3)]);
+    await store.load();
+
+    execFileSync('sqlite3', [
+      file,
+      `UPDATE offers SET status = 'Refusé', title = 'À la main' WHERE id = '${edited.id}'; DELETE FROM offers WHERE id = '${deleted.id}';`,
+    ]);
+    const changes = await store.changes();
+    await store.close();
+    remove();
+
+    expect(changes).toEqual({ sources: [], offers: [expect.objectContaining({ id: edited.id, status: 'Refusé', title: 'À la main' })], removed: [deleted.id] });
+  });
+
+  it('should read the changes by the counter and the rows by their ids, never scanning the offers', async () => {
+    const { file, remove } = tempFile();
+    await openSqliteStore(file, availabilityOf).close();
+    const db = openDatabase(file);
+    const plan = (sql: string) =>
+      db
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all()
+        .map((row) => (row as { detail: string }).detail)
+        .join(' | ');
+
+    const changesPlan = plan('SELECT seq, tbl, row_key FROM changes WHERE seq > 5 ORDER BY seq');
+    const rowsPlan = plan("SELECT id FROM offers WHERE id IN ('a', 'b') ORDER BY rowid");
+    db.close();
+    remove();
+
+    expect(changesPlan).toMatch(/SEARCH changes USING INTEGER PRIMARY KEY/);
+    expect(rowsPlan).toMatch(/SEARCH offers USING (COVERING )?INDEX sqlite_autoindex_offers_1 \(id=\?\)/);
+    expect(`${changesPlan} ${rowsPlan}`).not.toMatch(/SCAN (changes|offers)\b/);
   });
 });
