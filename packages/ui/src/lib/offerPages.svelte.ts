@@ -71,6 +71,11 @@ export class OfferPages {
     if (change.analysis || change.details) void this.#reread(change.offerId);
   }
 
+  /** An offer changed in the store outside Veille ("Mise à jour" read it again): shown as the API lists it now, where it is. */
+  refreshed(id: string): void {
+    if (this.#where.has(id)) void this.#reread(id);
+  }
+
   #update(id: string, change: (item: OfferItem) => OfferItem): void {
     const index = this.#where.get(id);
     if (index === undefined) return;
