@@ -18,7 +18,8 @@ export function actionable(state: Projection, phase: PhaseId): number {
   let total = 0;
   for (const source of state.sources.values()) {
     if (!phaseEnabled(source, phase)) continue;
-    const failed = state.failedWaiting[phase].get(source.sender) ?? 0;
+    // Offers waiting in a batch are not phase 3's work until their results come back.
+    const failed = (state.failedWaiting[phase].get(source.sender) ?? 0) + (phase === 'analyse' ? (state.analysisBatch.bySource.get(source.sender) ?? 0) : 0);
     total += Math.max(0, waitingFor(state, source.sender, phase) - failed);
   }
   return total;
@@ -36,7 +37,7 @@ export function nextOffers(state: Projection, phase: OfferPhaseId, inHand: Reado
   if (!ids) return found;
   for (const id of ids) {
     if (found.length >= limit) break;
-    if (inHand.has(id) || state.failed[phase].has(id)) continue;
+    if (inHand.has(id) || state.failed[phase].has(id) || (phase === 'analyse' && state.analysisBatch.offerIds.has(id))) continue;
     const offer = state.offers.get(id);
     if (offer && phaseEnabled(state.sources.get(offer.source), phase)) found.push(offer);
   }

@@ -57,6 +57,12 @@ export type OfferStatusChanged = Event<
  */
 export type OfferRefreshed = Event<'OfferRefreshed', { offer: OfferSummary }>;
 export type OfferDeleted = Event<'OfferDeleted', { offerId: string; source: string; status: string }>;
+/** Phase 3 sent its backlog as one batch at half price (or a pending batch was resumed after a restart). */
+export type AnalysisBatchSent = Event<'AnalysisBatchSent', { batchId: string; offerIds: string[] }>;
+/** How far the pending batch is, as the API counts its requests: "lot en cours (N/M)". */
+export type AnalysisBatchProgressed = Event<'AnalysisBatchProgressed', { batchId: string; done: number; total: number }>;
+/** The batch's results are all applied (or put back for the next run): nothing is pending any more. */
+export type AnalysisBatchEnded = Event<'AnalysisBatchEnded', { batchId: string }>;
 export type EmailArchived = Event<'EmailArchived', { sender: string; emailId: string; offers: number }>;
 /** One item (email or offer) failed; it is not work again before the next run. */
 export type ItemFailed = Event<'ItemFailed', { phase: PhaseId; itemId: string; source: string; error: string }>;
@@ -100,6 +106,9 @@ export type DomainEvent =
   | OfferRefreshed
   | OfferDeleted
   | EmailArchived
+  | AnalysisBatchSent
+  | AnalysisBatchProgressed
+  | AnalysisBatchEnded
   | ItemFailed
   | RunStarted
   | RunStopRequested
@@ -138,6 +147,9 @@ export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
   'OfferRefreshed',
   'OfferDeleted',
   'EmailArchived',
+  'AnalysisBatchSent',
+  'AnalysisBatchProgressed',
+  'AnalysisBatchEnded',
   'ItemFailed',
   'RunStarted',
   'RunStopRequested',

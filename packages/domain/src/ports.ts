@@ -4,6 +4,7 @@ import type { PhaseId } from './phases';
 import type { Source } from './source';
 import type { Status } from './statuses';
 import type { ApiCall } from './usage';
+import type { AnalysisBatches } from './workflow/analysisBatch';
 
 /** The fields of an offer a user reads and may edit by hand. */
 export type OfferFields = {
@@ -165,6 +166,8 @@ export type Analyser = {
   /** Shown in the UI: "règles" for the transparent rules, the model's name otherwise. */
   readonly label: string;
   readonly analyse: (offer: OfferRecord) => Promise<Analysis>;
+  /** The same analysis at half price through a batch, when the analyser offers it (Claude). */
+  readonly batches?: AnalysisBatches;
 };
 
 /** Where each adapter reports the requests it made, for the Consommation API block. */

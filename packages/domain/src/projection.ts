@@ -6,6 +6,7 @@ import { perPhase, PHASES, type PhaseId } from './phases';
 import type { Source } from './source';
 import { columnOf, emptyCounts, type Counts } from './statuses';
 import { addCall, type Usage } from './usage';
+import { holdBatch, leaveBatch, noAnalysisBatch, releaseBatch, type AnalysisBatch } from './workflow/analysisBatch';
 import { clearSameJobIndex, emptySameJobIndex, indexSameJob, unindexSameJob, type SameJobIndex } from './workflow/duplicates';
 import { OFFER_PHASES, phaseWaitingOn } from './workflow/flow';
 
@@ -79,6 +80,8 @@ export type Projection = {
   readonly mailboxWatch: MailboxWatchState;
   /** Automatic runs: their mode, and when the next one wakes. */
   readonly autoRun: AutoRunPlan;
+  /** The batch of analyses pending at half price, if any: its offers are not phase 3's work meanwhile. */
+  readonly analysisBatch: AnalysisBatch;
 };
 
 export function idlePhase(): PhaseRun {
@@ -106,6 +109,7 @@ export function initialProjection(): Projection {
     mailboxRefused: [],
     mailboxWatch: 'off',
     autoRun: { mode: 'off', next: null },
+    analysisBatch: noAnalysisBatch(),
   };
 }
 
@@ -151,6 +155,7 @@ const removeOffer = (state: Projection, offerId: string, source: string, status:
   state.byStatus.get(status)?.delete(offerId);
   countsOf(state, source)[columnOf(status)] -= 1;
   releaseFailure(state, offerId, source, status);
+  leaveBatch(state, offerId, source);
 };
 
 /** The stored offer replaces the summary whole; a failure mark stays only while the offer still waits where it failed. */
@@ -172,6 +177,7 @@ const changeStatus = (state: Projection, data: Extract<DomainEvent, { type: 'Off
   counts[columnOf(data.to)] += 1;
   state.byStatus.get(data.from)?.delete(data.offerId);
   releaseFailure(state, data.offerId, data.source, data.from);
+  leaveBatch(state, data.offerId, data.source);
   const offer = state.offers.get(data.offerId);
   if (!offer) return;
   // Only what changes the same-job keys is indexed again: a plain status change costs nothing more.
@@ -257,6 +263,7 @@ const advance = (
   mailboxRefused: changed.mailboxRefused ?? state.mailboxRefused,
   mailboxWatch: changed.mailboxWatch ?? state.mailboxWatch,
   autoRun: changed.autoRun ?? state.autoRun,
+  analysisBatch: state.analysisBatch,
 });
 
 /** Folds one event into the projection. Total and never throws: unknown input leaves the state as it is. */
@@ -321,12 +328,25 @@ export function evolve(state: Projection, event: DomainEvent): Projection {
       removeOffer(state, event.data.offerId, event.data.source, event.data.status);
       return advance(state);
     }
+    case 'AnalysisBatchSent':
+      holdBatch(state, event.data.batchId, event.data.offerIds);
+      return advance(state);
+    case 'AnalysisBatchProgressed': {
+      if (state.analysisBatch.id !== event.data.batchId) return advance(state);
+      state.analysisBatch.done = event.data.done;
+      state.analysisBatch.total = event.data.total;
+      return advance(state);
+    }
+    case 'AnalysisBatchEnded':
+      if (state.analysisBatch.id === event.data.batchId) releaseBatch(state);
+      return advance(state);
     case 'EmailArchived': {
       bump(state.toImport, event.data.sender, -1);
       return advance(state);
     }
     case 'ItemFailed': {
       const { phase, itemId, source } = event.data;
+      if (phase === 'analyse') leaveBatch(state, itemId, source);
       if (!state.failed[phase].has(itemId)) {
         state.failed[phase].add(itemId);
         bump(state.failedWaiting[phase], source, 1);

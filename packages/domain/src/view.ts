@@ -5,6 +5,7 @@ import { PHASES, type PhaseId } from './phases';
 import { initialProjection, type PhaseRun, type Projection, type RunDigest } from './projection';
 import type { MailboxWatchState, RefusedMail } from './ports';
 import { deriveTable, type Table } from './table';
+import { noAnalysisBatch } from './workflow/analysisBatch';
 import type { Usage } from './usage';
 
 /** What `GET /api/state` answers and the first SSE message carries. */
@@ -30,6 +31,8 @@ export type StateView = {
   readonly mailboxRefused: readonly RefusedMail[];
   readonly mailboxWatch: MailboxWatchState;
   readonly autoRun: AutoRunPlan;
+  /** The batch of analyses pending at half price: "lot en cours (N/M)". */
+  readonly analysisBatch: { readonly id: string; readonly done: number; readonly total: number } | null;
 };
 
 export function toView(state: Projection): StateView {
@@ -53,6 +56,7 @@ export function toView(state: Projection): StateView {
     mailboxRefused: state.mailboxRefused,
     mailboxWatch: state.mailboxWatch,
     autoRun: state.autoRun,
+    analysisBatch: state.analysisBatch.id ? { id: state.analysisBatch.id, done: state.analysisBatch.done, total: state.analysisBatch.total } : null,
   };
 }
 
@@ -86,5 +90,6 @@ export function fromView(view: StateView): Projection {
     mailboxRefused: view.mailboxRefused,
     mailboxWatch: view.mailboxWatch,
     autoRun: view.autoRun,
+    analysisBatch: { ...noAnalysisBatch(), ...view.analysisBatch },
   };
 }

@@ -1,4 +1,5 @@
 import type {
+  AnalysisBatches,
   Analyser,
   AutoRunMode,
   AutoRunPlan,
@@ -115,6 +116,8 @@ export type Deps = {
   readonly locks: OfferLocks;
   readonly history: RunHistory;
   readonly schedule: SchedulePort;
+  /** Phase 3's large backlog at half price: sent as one batch when the domain says so (Claude only). */
+  readonly analysisBatch?: { sendBacklog(batches: AnalysisBatches): Promise<boolean> };
 };
 
 /** Counts the emails waiting per sender (a new sender becomes a source) and lists those an import may take. */

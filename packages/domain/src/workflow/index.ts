@@ -1,4 +1,5 @@
 export * from './analysis';
+export * from './analysisBatch';
 export * from './decision';
 export * from './duplicates';
 export * from './enrichment';

@@ -28,6 +28,7 @@ import { importPhase } from '../phases/import';
 import type { Deps, SchedulePort } from '../ports';
 import { readSettingsFile } from '../settings/file';
 import { analyserFor, mailboxFolder, type AirtableTimings } from './adapters';
+import { analysisBatchKeeper, type BatchTimings } from '../core/analysisBatches';
 import { digestOptions } from './digest';
 import { configWith, liveAdapters, reloadOrExplain } from './liveAdapters';
 import { settingsService } from './settings';
@@ -40,6 +41,8 @@ export type CoreOptions = {
   readonly now?: () => Date;
   readonly log?: Logger;
   readonly airtableTimings?: AirtableTimings;
+  /** How often a pending batch of analyses is asked for its state (30 s doubling up to 10 min; shorter in tests). */
+  readonly batchTimings?: BatchTimings;
   /** Wraps the store the configuration built, for tests that hold its load on cue. */
   readonly wrapStore?: (store: OfferStore) => OfferStore;
   /** Veille stays up (not a one-off `pnpm process`): new mail is watched and runs may start by themselves. */
@@ -167,6 +170,16 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
     history,
     schedule,
   };
+  const batches = analysisBatchKeeper({
+    bus,
+    store: deps.store,
+    locks: deps.locks,
+    log,
+    dataDir: config.dataDir,
+    min: () => config.settingsEnv.analysisBatchMin,
+    timings: options.batchTimings,
+  });
+  Object.assign(deps, { analysisBatch: batches });
 
   let scheduler: Scheduler | undefined;
   let unattended: Unattended | undefined;
@@ -174,6 +187,7 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
     // No run starts by itself once Veille stops, and the mailbox is no longer watched.
     await unattended?.close();
     unattended = undefined;
+    batches.close();
     if (bus.current().run.active) for (const stopped of decideRunStop({ at: now().toISOString() }, bus.current())) bus.emit(stopped);
     await scheduler?.idle();
     scheduler?.close();
@@ -208,6 +222,7 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
       );
       // Only now may a command start a run: the table is in the projection and the scheduler listens.
       bus.emit(event('StartupCompleted', { at: now().toISOString() }));
+      await batches.resume(() => deps.analyser.batches);
       if (options.unattended) {
         unattended = startUnattended(deps, {
           mode: settings.services().autoRun,

@@ -67,6 +67,10 @@ export function criteriaSettings({ file, initial, build, onWriteFailed }: Criter
       get label() {
         return current.label;
       },
+      // No batch while the criteria file is broken, as no call: the offers stay to analyse.
+      get batches() {
+        return state.valid ? current.batches : undefined;
+      },
       analyse: async (offer) => {
         if (!state.valid) {
           throw new UnavailableError(

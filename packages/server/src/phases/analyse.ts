@@ -7,8 +7,24 @@ const READ_BATCH = 20;
 
 /** Phase 3: the analyser scores each `À analyser` offer against the user's criteria → `À traiter`. */
 export const analysePhase =
-  ({ bus, store, locks, analyser, concurrency }: Pick<Deps, 'bus' | 'store' | 'locks' | 'analyser' | 'concurrency'>): PhaseRunner =>
-  (context: PhaseContext) => {
+  ({
+    bus,
+    store,
+    locks,
+    analyser,
+    concurrency,
+    analysisBatch,
+    log,
+  }: Pick<Deps, 'bus' | 'store' | 'locks' | 'analyser' | 'concurrency' | 'analysisBatch'> & Partial<Pick<Deps, 'log'>>): PhaseRunner =>
+  async (context: PhaseContext) => {
+    // A large backlog goes at half price as one batch; what it leaves, and what arrives meanwhile, takes the normal API.
+    const batches = analyser.batches;
+    if (batches && analysisBatch) {
+      await analysisBatch.sendBacklog(batches).catch((error: unknown) => {
+        // The normal path then meets the same refusal (cap, key…) and says it in the run panel.
+        log?.warn({ error: error instanceof Error ? error.message : String(error) }, 'analysis backlog not sent as a batch');
+      });
+    }
     const reads = new Map<string, Promise<Map<string, OfferRecord>>>();
     const handedOut = new Set<string>();
 

@@ -1,4 +1,4 @@
-import { AUTO_RUN_EXPECTED, isAutoRunMode } from '@veille/domain';
+import { ANALYSIS_BATCH_MIN, AUTO_RUN_EXPECTED, isAutoRunMode } from '@veille/domain';
 import { z } from 'zod';
 import type { AirtableConfig } from '../adapters/airtable/config';
 import type { AnthropicConfig } from '../adapters/anthropic/config';
@@ -13,6 +13,8 @@ export type SettingsEnv = {
   readonly airtableEndpointUrl?: string;
   readonly anthropicBaseUrl?: string;
   readonly analysisConcurrency: number;
+  /** Phase 3 sends a backlog of at least this many offers as one batch at half price (0: never). */
+  readonly analysisBatchMin: number;
 };
 
 /** An empty variable (`X=` in a .env file) means unset, not invalid. */
@@ -24,6 +26,7 @@ const schema = z.object({
   AIRTABLE_ENDPOINT_URL: url,
   ANTHROPIC_BASE_URL: url,
   ANALYSIS_CONCURRENCY: optional(z.coerce.number<string>().int().min(1).max(20).default(3)),
+  ANALYSIS_BATCH_MIN: optional(z.coerce.number<string>().int().min(0).default(ANALYSIS_BATCH_MIN)),
   ANALYSIS_CAP_DAILY: cap,
   ANALYSIS_CAP_MONTHLY: cap,
   AUTO_RUN: optional(z.string().trim().refine(isAutoRunMode, AUTO_RUN_EXPECTED).optional()),
@@ -68,5 +71,6 @@ export function settingsFromEnv(
     airtableEndpointUrl: parsed.data.AIRTABLE_ENDPOINT_URL?.replace(/\/+$/, ''),
     anthropicBaseUrl: parsed.data.ANTHROPIC_BASE_URL,
     analysisConcurrency: parsed.data.ANALYSIS_CONCURRENCY,
+    analysisBatchMin: parsed.data.ANALYSIS_BATCH_MIN,
   };
 }

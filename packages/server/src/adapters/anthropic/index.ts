@@ -1,18 +1,17 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { Analyser, Analysis, CallMeter, OfferRecord } from '@veille/domain';
 import type { Logger } from 'pino';
-import type { z } from 'zod';
 import type { Criteria } from '../../criteria/criteria';
-import { answerFormat, answerSchema, toAnalysis, type Answer } from './answer';
+import { answerFormat, answerSchema, toAnalysis } from './answer';
+import { createClaudeBatches } from './batch';
 import type { AnthropicConfig } from './config';
 import { explainFailure } from './errors';
 import { estimateCost } from './pricing';
 import { offerMessage, systemPrompt } from './prompt';
+import { CHARS_PER_TOKEN_AT_WORST, MAX_TOKENS, readAnswer, tokensOf } from './reply';
 
 export { anthropicConfigFromEnv, type AnthropicConfig } from './config';
 
-/** Room for the model's thinking and the JSON answer (about 500 tokens) together. */
-const MAX_TOKENS = 4_000;
 const TIMEOUT_MS = 120_000;
 
 type Message = Anthropic.Messages.Message;
@@ -25,33 +24,6 @@ type Turn = Anthropic.Messages.MessageParam;
 export type SpendingBudget = { reserve(worstCaseUsd: number): (costUsd: number) => void };
 
 export type ClaudeAnalyserOptions = { meter?: CallMeter; log?: Logger; maxRetries?: number; timeoutMs?: number; budget?: SpendingBudget };
-
-/** French runs about 3.5 characters a token: 2 over-counts the prompt, as a worst case should. */
-const CHARS_PER_TOKEN_AT_WORST = 2;
-
-const issuesOf = (error: z.ZodError): string =>
-  error.issues
-    .slice(0, 6)
-    .map((issue) => `${issue.path.join('.') || 'réponse'} : ${issue.message}`)
-    .join(' ; ');
-
-/** The answer of one message, or why it cannot be kept (that reason goes back to the model). */
-const readAnswer = (message: Message, schema: ReturnType<typeof answerSchema>): { answer: Answer } | { reason: string } => {
-  if (message.stop_reason === 'refusal') return { reason: 'le modèle a refusé de répondre' };
-  if (message.stop_reason === 'max_tokens') return { reason: `réponse tronquée à ${MAX_TOKENS} jetons` };
-  const text = message.content
-    .filter((block): block is Anthropic.Messages.TextBlock => block.type === 'text')
-    .map((block) => block.text)
-    .join('');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { reason: "ce n'est pas un objet JSON" };
-  }
-  const parsed = schema.safeParse(json);
-  return parsed.success ? { answer: parsed.data } : { reason: issuesOf(parsed.error) };
-};
 
 /**
  * Phase 3 with Claude: instructions and criteria go as a cached prefix, the offer as fenced data,
@@ -100,13 +72,7 @@ export function createClaudeAnalyser(config: AnthropicConfig, criteria: Criteria
     } catch (error) {
       throw explainFailure(error, config.model);
     }
-    const usage = message.usage;
-    const tokens = {
-      input: usage.input_tokens,
-      output: usage.output_tokens,
-      cacheWrite: usage.cache_creation_input_tokens ?? 0,
-      cacheRead: usage.cache_read_input_tokens ?? 0,
-    };
+    const tokens = tokensOf(message);
     const costUsd = estimateCost(config.model, tokens);
     options.meter?.({
       api: 'Claude',
@@ -141,5 +107,6 @@ export function createClaudeAnalyser(config: AnthropicConfig, criteria: Criteria
     throw new Error(`Analyse refusée : la réponse du modèle n'est toujours pas valide après une nouvelle tentative (${reason}).`);
   };
 
-  return { label: config.model, analyse };
+  const batches = createClaudeBatches(client, { config, criteria, system, format, meter: options.meter, budget: options.budget });
+  return { label: config.model, analyse, batches };
 }

@@ -43,3 +43,6 @@ export function estimateCost(model: string, usage: TokenUsage): number {
   const input = usage.input + usage.cacheWrite * CACHE_WRITE + usage.cacheRead * CACHE_READ;
   return (input * price.input + usage.output * price.output) / 1_000_000;
 }
+
+/** The Message Batches API bills every token at half the price, cache reads and writes included. */
+export const BATCH_PRICE = 0.5;
