@@ -3,6 +3,7 @@ import { actionable, nextOffer } from '../decisions';
 import { event, type RunStarted } from '../events';
 import type { Analysis } from '../ports';
 import { evolve } from '../projection';
+import { fromView, toView } from '../view';
 import { decideAnalysis } from './analysis';
 import { decideBatch, decideBatchResult } from './analysisBatch';
 import { NOTHING } from './decision';
@@ -58,6 +59,15 @@ describe('Analysis by batch', () => {
 
       expect(actionable(state, 'analyse')).toBe(2);
       expect(state.analysisBatch.id).toBe('');
+    });
+
+    it('should show the page "lot en cours (N/M)" from a snapshot and the events folded after it', () => {
+      const page = fromView(toView(given(loaded, sent)));
+      expect(toView(page).analysisBatch).toEqual({ id: 'msgbatch_1', done: 0, total: 1 });
+
+      const later = evolve(page, event('AnalysisBatchProgressed', { batchId: 'msgbatch_1', done: 1, total: 1 }));
+      expect(toView(later).analysisBatch).toEqual({ id: 'msgbatch_1', done: 1, total: 1 });
+      expect(toView(evolve(later, event('AnalysisBatchEnded', { batchId: 'msgbatch_1' }))).analysisBatch).toBeNull();
     });
 
     it('should count how far the batch is', () => {
