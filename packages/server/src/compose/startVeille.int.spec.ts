@@ -206,13 +206,15 @@ describe('Veille on embedded defaults', () => {
   });
 
   describe('When "Mise à jour" is clicked', () => {
-    it('should re-audit the mailbox and reload the table with one store query', async () => {
+    it('should re-audit the mailbox and read only what changed in the store since the first load, with one store query', async () => {
       const load = jest.spyOn(app.deps.store, 'load');
+      const changes = jest.spyOn(app.deps.store as Required<typeof app.deps.store>, 'changes');
 
       const response = await post(app, '/api/refresh');
 
       expect(response.status).toBe(200);
-      expect(load).toHaveBeenCalledTimes(1);
+      expect(changes).toHaveBeenCalledTimes(1);
+      expect(load).not.toHaveBeenCalled();
     });
   });
 

@@ -1,4 +1,4 @@
-import { decideAudit, event, type MailRef, type OfferStore } from '@veille/domain';
+import { decideAudit, event, type MailRef } from '@veille/domain';
 import { attemptWrite } from '../disk/writeFailures';
 import { messageOf, redact, UnavailableError } from '../errors';
 import type { Deps } from '../ports';
@@ -6,15 +6,13 @@ import { newSource } from './sources';
 
 type LoadDeps = Pick<Deps, 'bus' | 'store' | 'secrets' | 'log'>;
 
-/** Stores whose whole content the projection holds: from then on, what changed is enough. */
-const loadedStores = new WeakSet<OfferStore>();
-
 /**
  * Folds what changed in the store since the last look, as the events the phases emit: an offer
- * read again replaces its summary, one gone is deleted. Says whether the store could tell.
+ * read again replaces its summary, one gone is deleted. Says whether the store could tell: a store
+ * never loaded (at startup, just swapped in from the settings) cannot, so it is loaded whole.
  */
 async function foldChanges({ bus, store, secrets, log }: LoadDeps): Promise<boolean> {
-  if (!store.changes || !loadedStores.has(store)) return false;
+  if (!store.changes) return false;
   const changes = await store.changes().catch((error: unknown) => {
     log.warn({ error: redact(messageOf(error), secrets) }, 'the changes could not be read: the whole table is loaded');
     return undefined;
@@ -43,7 +41,6 @@ export async function loadTable(deps: LoadDeps, { full = false }: { full?: boole
     throw error;
   });
   bus.emit(event('TableLoaded', snapshot));
-  loadedStores.add(store);
 }
 
 type AuditDeps = Pick<Deps, 'bus' | 'store' | 'mailbox' | 'secrets'>;

@@ -99,6 +99,8 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
   let offersTableId: string | undefined;
   const later = laterFields();
   const watch = createBaseWatch(api, options.watchFile, options.log);
+  /** Changes mean something only to whoever holds this store's full load: a store just swapped in has none yet. */
+  let loaded = false;
 
   /**
    * The two tables with the ids of the fields Veille folds, from the Meta API: the Offres table's
@@ -292,6 +294,7 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
       knownIds.clear();
       lastRead.clear();
       for (const { record } of listed) rememberOffer(record);
+      loaded = true;
       return {
         sources: sources.sort((a, b) => a.sender.localeCompare(b.sender)),
         offers: listed.map(({ record, hasText }) => toSummary(record, senders, hasText)),
@@ -299,6 +302,7 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
     },
 
     changes: async () => {
+      if (!loaded) return undefined;
       const seen = await watch.changes();
       if (!seen) return undefined;
       const sourceChanges = seen.get(SOURCES);
