@@ -101,6 +101,32 @@ describe('A backlog analysed at half price through the Message Batches API', () 
     expect(existsSync(path.join(dir, 'lot-analyse.json'))).toBe(false);
   });
 
+  it('should analyse offers that arrive during the run through the normal API while the backlog waits in its batch', async () => {
+    app = await startTestApp(dir, env(), timings);
+    const [late, ...others] = [...app.deps.bus.current().sources.keys()];
+    // A first run leaves the other sources' offers `À analyser` and the late source's emails in the mailbox.
+    await postJson(app, `/api/sources/${encodeURIComponent(late)}/activation`, { phase: 'import', enabled: false });
+    await setActivation(app, others, false);
+    const first = await run(app);
+    const backlog = withStatus(first, STATUS.toAnalyse).map((offer) => offer.id);
+    await setActivation(app, others, true);
+    await postJson(app, `/api/sources/${encodeURIComponent(late)}/activation`, { phase: 'import', enabled: true });
+
+    const second = await run(app);
+
+    const arrived = [...second.offers.values()].filter((offer) => offer.source === late);
+    expect(arrived.length).toBeGreaterThan(0);
+    expect(arrived.every((offer) => offer.status !== STATUS.toAnalyse)).toBe(true);
+    expect(fake.requests.length).toBeGreaterThan(0);
+    expect(fake.batches).toHaveLength(1);
+    expect(fake.batches[0].requests).toHaveLength(backlog.length);
+    expect(
+      withStatus(second, STATUS.toAnalyse)
+        .map((offer) => offer.id)
+        .sort(),
+    ).toEqual([...backlog].sort());
+  });
+
   it('should resume a batch pending at a restart and apply its results after it', async () => {
     app = await startTestApp(dir, env(), timings);
     const { backlog } = await backlogOf(app);

@@ -1,4 +1,5 @@
 import { benchAirtable } from './airtable.bench';
+import { benchBatch } from './batch.bench';
 import { benchDuplicates } from './duplicates.bench';
 import { benchHostile } from './hostile.bench';
 import { benchImapAudit } from './imap.bench';
@@ -18,6 +19,7 @@ const main = async (): Promise<void> => {
   await benchHostile();
   await benchImapAudit();
   await benchPhases();
+  await benchBatch();
   await benchDuplicates();
   await benchAirtable();
   await benchRefresh();
