@@ -202,6 +202,8 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
       }
       // A base not prepared yet must not keep the page away: its setup button is there.
       await reloadOrExplain(deps);
+      // Before any run can start: a batch still pending keeps its offers out of phase 3's work.
+      await batches.resume(() => deps.analyser.batches);
       scheduler = startScheduler(
         deps,
         {
@@ -222,7 +224,6 @@ export async function openCore(config: Config, options: CoreOptions): Promise<Co
       );
       // Only now may a command start a run: the table is in the projection and the scheduler listens.
       bus.emit(event('StartupCompleted', { at: now().toISOString() }));
-      await batches.resume(() => deps.analyser.batches);
       if (options.unattended) {
         unattended = startUnattended(deps, {
           mode: settings.services().autoRun,
