@@ -47,6 +47,21 @@ describe('An offer read again from the store', () => {
     expect(state.offers.size).toBe(2);
   });
 
+  it('should take an offer moved by hand out of the pending batch of analyses, and leave one only edited in it', () => {
+    const [moved, edited] = [anOffer(hw, STATUS.toAnalyse), anOffer(hw, STATUS.toAnalyse)];
+    const loaded = event('TableLoaded', { sources: [aSource(hw)], offers: [moved, edited] });
+    const sent = event('AnalysisBatchSent', { batchId: 'msgbatch_1', offerIds: [moved.id, edited.id] });
+
+    const state = given(
+      loaded,
+      sent,
+      event('OfferRefreshed', { offer: { ...moved, status: STATUS.ignored } }),
+      event('OfferRefreshed', { offer: { ...edited, salary: 'saisi à la main' } }),
+    );
+
+    expect([...state.analysisBatch.offerIds]).toEqual([edited.id]);
+  });
+
   it('should remove an offer deleted in the store, and ignore a deletion of an offer it never held', () => {
     const offer = anOffer(hw, STATUS.toProcess);
     const loaded = event('TableLoaded', { sources: [aSource(hw)], offers: [offer] });

@@ -167,6 +167,7 @@ const replaceOffer = (state: Projection, offer: OfferSummary): void => {
   if (held.status !== offer.status || held.source !== offer.source) {
     state.byStatus.get(held.status)?.delete(offer.id);
     releaseFailure(state, offer.id, held.source, held.status);
+    leaveBatch(state, offer.id, held.source);
   }
   addOffer(state, offer);
 };
