@@ -42,6 +42,8 @@ export type Storage = {
   loadError?: string;
   /** Where the offers can be opened in the store's own UI (Airtable): the base, and each record. */
   readonly links?: StorageLinks;
+  /** Why "Mise à jour" reads the whole store each time (a token that cannot manage Airtable's webhooks), or undefined. */
+  readonly refreshNote?: () => string | undefined;
 };
 
 export type StorageLinks = {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { OfferStore, OfferSummary } from '@veille/domain';
 import Airtable from 'airtable';
-import { createAirtableStore } from '../src/adapters/airtable';
+import { createAirtableStore, type AirtableOfferStore } from '../src/adapters/airtable';
 import { createAirtableClient } from '../src/adapters/airtable/client';
 import { setupAirtable } from '../src/adapters/airtable/setup';
 import { createBus } from '../src/core/bus';
@@ -43,10 +43,10 @@ export async function startWatchedBase(offers: number, fakeOptions: FakeAirtable
   const { log, lines } = capturedLog();
   const bus = createBus();
   const rest = new Airtable({ apiKey: fake.apiKey, endpointUrl: fake.url, noRetryIfRateLimited: true }).base(fake.baseId);
-  const stores: OfferStore[] = [];
+  const stores: AirtableOfferStore[] = [];
 
   /** Veille starting on this DATA_DIR: a new store, whose first load is a full one. */
-  const start = (): OfferStore => {
+  const start = (): AirtableOfferStore => {
     const store = createAirtableStore(config, {
       availability: availabilityOf,
       log,

@@ -46,6 +46,7 @@ export function openStore(config: Config, { meter, log, now }: AdapterDeps, timi
     storage: {
       label: `Airtable (base ${airtable.baseId})`,
       prepare: () => setupAirtable(airtable, undefined, client),
+      refreshNote: () => store.refreshNote(),
       links: {
         baseUrl,
         recordUrl: (id) => {

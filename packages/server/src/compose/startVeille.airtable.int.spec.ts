@@ -1,5 +1,5 @@
 import type { Projection } from '@veille/domain';
-import { startFakeAirtable, type FakeAirtable } from '../../test/fakeAirtable';
+import { startFakeAirtable, type FakeAirtable, type FakeAirtableOptions } from '../../test/fakeAirtable';
 import { freshDataDir, runEnded, startTestApp, until } from '../../test/harness';
 import { setupAirtable } from '../adapters/airtable/setup';
 import type { Veille, VeilleOptions } from './startVeille';
@@ -22,8 +22,8 @@ describe('Veille on an Airtable base (local fake of the documented API, official
   let app: Veille;
   let cleanup: () => void;
 
-  const start = async (options: VeilleOptions = {}, prepared = true) => {
-    fake = await startFakeAirtable();
+  const start = async (options: VeilleOptions = {}, prepared = true, fakeOptions: FakeAirtableOptions = {}) => {
+    fake = await startFakeAirtable(fakeOptions);
     const config = { apiKey: fake.apiKey, baseId: fake.baseId, endpointUrl: fake.url };
     if (prepared) {
       expect((await setupAirtable(config)).problems).toEqual([]);
@@ -100,6 +100,28 @@ describe('Veille on an Airtable base (local fake of the documented API, official
     expect(fake.count('update')).toBeLessThanOrEqual(3);
     expect(fake.count('upsert') + fake.count('create')).toBe(0);
   }, 120_000);
+
+  it('should read only what changed on "Mise à jour", and say in the storage panel when the token cannot manage webhooks', async () => {
+    await start();
+    const offer = fake.insert('Offres', [{ 'Id offre': 'hand:1', URL: 'https://example.org/1', Statut: 'À traiter' }]);
+    fake.resetLog();
+    const refreshed = await fetch(`${app.url}/api/refresh`, { method: 'POST' });
+    const storage = (await (await fetch(`${app.url}/api/storage`)).json()) as { refreshNote?: string };
+    expect(refreshed.status).toBe(200);
+    // The sources the startup audit added after the load, and the offer: each read by what changed, in one list.
+    expect(fake.count('list')).toBe(2);
+    expect(fake.count('webhook')).toBe(2);
+    expect(app.deps.bus.current().offers.has(offer[0])).toBe(true);
+    expect(storage.refreshNote).toBeUndefined();
+    await app.close();
+    await fake.close();
+    cleanup();
+
+    await start({}, true, { withoutWebhookScope: true });
+    const refused = (await (await fetch(`${app.url}/api/storage`)).json()) as { refreshNote?: string };
+
+    expect(refused.refreshNote).toMatch(/webhook:manage/);
+  });
 
   it('should ride out 429 storms and 5xx bursts during a run, ending with nothing lost and nothing duplicated', async () => {
     await start({ airtableTimings: { rateLimitPenaltyMs: 1_000, retryDeadlineMs: 60_000 } });

@@ -41,6 +41,7 @@ describe('Refreshing the table from what changed in Airtable', () => {
     const store = base.start();
     await base.refresh(store);
     const [{ expirationTime }] = base.fake.webhooks();
+    expect(store.refreshNote()).toBeUndefined();
     const later = Date.now() + 6 * 24 * 3_600_000;
     base.fake.setClock(() => later);
     base.fake.resetLog();
@@ -110,6 +111,7 @@ describe('Refreshing the table from what changed in Airtable', () => {
     expect(base.fake.count('list')).toBe(2 * (1 + 2));
     expect(base.fake.count('webhook')).toBe(0);
     expect(base.lines.filter((line) => line.includes('webhook:manage'))).toHaveLength(1);
+    expect(store.refreshNote()).toMatch(/webhook:manage.*relit toute la base/);
     const { held, stored } = await base.compare();
     expect(held).toEqual(stored);
   });

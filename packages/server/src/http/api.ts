@@ -86,8 +86,15 @@ export function apiRouter(deps: Deps, stream: EventStream): Router {
   });
 
   router.get('/storage', (_request, response) => {
-    const { label, prepare, loadError, links } = deps.storage;
-    response.json({ label, preparable: !!prepare, ...(loadError ? { loadError } : {}), ...(links ? { baseUrl: links.baseUrl } : {}) });
+    const { label, prepare, loadError, links, refreshNote } = deps.storage;
+    const note = refreshNote?.();
+    response.json({
+      label,
+      preparable: !!prepare,
+      ...(loadError ? { loadError } : {}),
+      ...(links ? { baseUrl: links.baseUrl } : {}),
+      ...(note ? { refreshNote: note } : {}),
+    });
   });
 
   // The UI's twin of `pnpm setup:airtable`; the table is reloaded once the base is right.

@@ -87,7 +87,8 @@ const criteria = async (): Promise<CriteriaText> => {
 };
 
 /** `baseUrl`: the Airtable base, in Airtable mode. */
-export type StorageInfo = { label: string; preparable: boolean; loadError?: string; baseUrl?: string };
+/** `refreshNote`: why "Mise à jour" reads the whole store each time (a token without Airtable's webhook:manage scope). */
+export type StorageInfo = { label: string; preparable: boolean; loadError?: string; baseUrl?: string; refreshNote?: string };
 export type Preparation = { ok: boolean; text: string; created: string[]; problems: string[] };
 
 const storage = async (): Promise<StorageInfo | undefined> => {

@@ -81,6 +81,8 @@ const unknownOffer = (id: string): Error => new Error(`Offre inconnue : ${id}`);
 export type AirtableOfferStore = OfferStore & {
   /** The Offres table's id once a load found it, for links to its records. */
   offersTableId(): string | undefined;
+  /** Why "Mise à jour" reads the whole base each time, said in the storage panel, or undefined. */
+  refreshNote(): string | undefined;
 };
 
 export function createAirtableStore(config: AirtableConfig, options: AirtableStoreOptions, client?: AirtableClient): AirtableOfferStore {
@@ -414,6 +416,11 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
     offerIdOf: (key) => Promise.resolve(offerIds.get(key)),
 
     offersTableId: () => offersTableId,
+
+    refreshNote: () =>
+      watch.refused()
+        ? "Le jeton d'accès n'a pas le droit webhook:manage : chaque « Mise à jour » relit toute la base. Ajoutez ce droit au jeton pour ne lire que ce qui a changé."
+        : undefined,
 
     flush: () => {
       upserts.flush();

@@ -19,6 +19,8 @@ export type BaseWatch = {
   start(tables: readonly WatchedTable[]): Promise<void>;
   /** What changed since the last look, or undefined when the webhook cannot tell (none, expired, gone). */
   changes(): Promise<SeenChanges | undefined>;
+  /** Whether Airtable refused the token webhooks: every "Mise à jour" then reads the whole base. */
+  refused(): boolean;
 };
 
 type Log = { warn: (details: object, message: string) => void; info?: (details: object, message: string) => void };
@@ -183,5 +185,5 @@ export function createBaseWatch(api: AirtableClient, file: string | undefined, l
     return seen;
   };
 
-  return { start, changes };
+  return { start, changes, refused: () => refused };
 }
