@@ -40,10 +40,14 @@ describe('The core without its HTTP face', () => {
   describe('Given a first start on embedded defaults', () => {
     it('should run a whole run to its end, the demo pages read in this process, with no port bound', async () => {
       const port = (await tryListen(0)) ?? 0;
+      // A jest worker may hold servers of an earlier test file: only those the core adds count.
+      const before = new Set(listeningServers());
 
       core = await startCore(loadConfig({ HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir }), { log: pino({ level: 'silent' }) });
       const outcome = await startRun(core.deps, 'cli');
-      const duringRun = listeningServers();
+      const duringRun = listeningServers()
+        .filter((server) => !before.has(server))
+        .map((server) => server.address());
       const portStillFree = await tryListen(port);
       const state = await runEnded(core.deps.bus);
 
