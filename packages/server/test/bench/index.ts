@@ -9,6 +9,7 @@ import { benchPhases } from './phases.bench';
 import { benchProjection } from './projection.bench';
 import { benchRefresh } from './refresh.bench';
 import { benchSse } from './sse.bench';
+import { benchStartup } from './startup.bench';
 
 /** `pnpm bench`: speed and memory figures, printed against their targets (never asserted in tests). */
 const main = async (): Promise<void> => {
@@ -23,6 +24,7 @@ const main = async (): Promise<void> => {
   await benchDuplicates();
   await benchAirtable();
   await benchRefresh();
+  await benchStartup();
   await benchOffersWorkspace();
 };
 
