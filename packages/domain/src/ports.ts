@@ -78,6 +78,9 @@ export type StoreSnapshot = { sources: Source[]; offers: OfferSummary[] };
 /** What changed in the store since the last look: sources and offers as they are now, and the ids of offers gone. */
 export type StoreChanges = { sources: Source[]; offers: OfferSummary[]; removed: string[] };
 
+/** Writes a store may hold back to share a request: new offers, or status updates. */
+export type HeldWrites = 'created' | 'updated';
+
 export interface OfferStore {
   /** The one query behind the projection: every source and every offer, with the fields it needs. */
   load(): Promise<StoreSnapshot>;
@@ -98,9 +101,11 @@ export interface OfferStore {
   offerIdOf(key: string): Promise<string | undefined>;
   /**
    * Writes held back to share a request leave now: the caller has nothing more to add for a
-   * while. A store that writes at once ignores it.
+   * while. `writes` names which (new offers, or status updates) when the caller only knows of its
+   * own, so another caller's partial request keeps waiting for company; all when omitted. A store
+   * that writes at once ignores it.
    */
-  flush(): void;
+  flush(writes?: HeldWrites): void;
   close(): Promise<void>;
 }
 

@@ -1,6 +1,6 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { decideBatch, decideBatchResult, event, nextOffers, type AnalysisBatches, type OfferRecord } from '@veille/domain';
+import { decideBatch, decideBatchResult, event, nextOffers, type AnalysisBatches, type BatchResult, type OfferRecord } from '@veille/domain';
 import { z } from 'zod';
 import { writeFileAtomically } from '../disk/atomicWrite';
 import type { Deps } from '../ports';
@@ -46,20 +46,32 @@ export function analysisBatchKeeper({ bus, store, locks, log, dataDir, min, timi
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
-  const apply = async (batches: AnalysisBatches, batch: Pending): Promise<void> => {
-    for await (const result of batches.results(batch.id, batch.offerIds)) {
-      const letGo = await locks.hold([result.offerId]);
-      try {
-        const decision = decideBatchResult(result, bus.current());
-        if (decision.updates.length > 0) await store.updateOffers(decision.updates);
-        for (const change of decision.events) bus.emit(change);
-        if (decision.putBack) log.warn({ offer: result.offerId, reason: decision.putBack }, 'batch result put back');
-        if (decision.failed) bus.emit(decision.failed);
-      } finally {
-        letGo();
-      }
+  /** Decides and writes one result, its events following its write. */
+  const applyOne = async (result: BatchResult, letGo: () => void): Promise<void> => {
+    try {
+      const decision = decideBatchResult(result, bus.current());
+      if (decision.updates.length > 0) await store.updateOffers(decision.updates);
+      for (const change of decision.events) bus.emit(change);
+      if (decision.putBack) log.warn({ offer: result.offerId, reason: decision.putBack }, 'batch result put back');
+      if (decision.failed) bus.emit(decision.failed);
+    } finally {
+      letGo();
     }
-    store.flush();
+  };
+
+  // Results are written without waiting for each other, so a store that writes by 10 fills its
+  // requests; a failed write makes the whole batch read again later (applied results are then no-ops).
+  const apply = async (batches: AnalysisBatches, batch: Pending): Promise<void> => {
+    const writes: Promise<void>[] = [];
+    const reading = (async () => {
+      for await (const result of batches.results(batch.id, batch.offerIds)) writes.push(applyOne(result, await locks.hold([result.offerId])));
+    })();
+    // Whatever stopped the reading, the results already taken are written before the error is told.
+    const read = await Promise.allSettled([reading]);
+    store.flush('updated');
+    const outcomes = [...read, ...(await Promise.allSettled(writes))];
+    const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
   };
 
   const finish = async (batch: Pending, reason?: string): Promise<void> => {

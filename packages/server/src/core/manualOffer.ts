@@ -23,7 +23,12 @@ export async function addManualOffer({ bus, store }: Pick<Deps, 'bus' | 'store'>
     await attemptWrite(WRITE, () => store.addSources([source]));
     bus.emit(event('SourceAdded', { source }));
   }
-  const created = await attemptWrite(WRITE, () => store.saveOffers([decideManualOffer({ ...link, title, company })]));
+  const created = await attemptWrite(WRITE, () => {
+    const saving = store.saveOffers([decideManualOffer({ ...link, title, company })]);
+    // One offer fills no request: it leaves now rather than waiting for company.
+    store.flush('created');
+    return saving;
+  });
   for (const added of decideOffersCreated({ created })) bus.emit(added);
   if (created.length > 0) return { created: true, id: created[0].id };
   const known = await store.offerIdOf(link.key);

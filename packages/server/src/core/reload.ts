@@ -11,10 +11,10 @@ type LoadDeps = Pick<Deps, 'bus' | 'store' | 'secrets' | 'log'>;
  * read again replaces its summary, one gone is deleted. Says whether the store could tell: a store
  * never loaded (at startup, just swapped in from the settings) cannot, so it is loaded whole.
  */
-async function foldChanges({ bus, store, secrets, log }: LoadDeps): Promise<boolean> {
+export async function foldChanges({ bus, store, secrets, log }: LoadDeps): Promise<boolean> {
   if (!store.changes) return false;
   const changes = await store.changes().catch((error: unknown) => {
-    log.warn({ error: redact(messageOf(error), secrets) }, 'the changes could not be read: the whole table is loaded');
+    log.warn({ error: redact(messageOf(error), secrets) }, 'the changes in the store could not be read');
     return undefined;
   });
   if (!changes) return false;

@@ -39,7 +39,7 @@ export async function changeStatus(deps: ChangeDeps, command: ChangeStatus): Pro
   decideStatusChange(command, bus.current().offers);
   const holding = locks.hold(command.ids);
   // A phase's write held back to share a request leaves now rather than after its delay.
-  store.flush();
+  store.flush('updated');
   const letGo = await holding;
   try {
     const { updates, events } = decideStatusChange(command, bus.current().offers);
@@ -47,7 +47,7 @@ export async function changeStatus(deps: ChangeDeps, command: ChangeStatus): Pro
       try {
         await attemptWrite(WRITE, () => {
           const writing = store.updateOffers(updates);
-          store.flush();
+          store.flush('updated');
           return writing;
         });
       } catch (error) {

@@ -41,10 +41,18 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
 
   const workers = (): Piscina => {
     if (pool) return pool;
-    // minThreads = maxThreads: no idle-timeout timer outlives a run. Idle workers are unref'd by
-    // piscina, so they never keep the process alive. execArgv: [] keeps tsx from being loaded
-    // twice when the parent runs under it.
-    pool = new Piscina({ filename: WORKER, minThreads: threads, maxThreads: threads, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: 512 } });
+    // minThreads = maxThreads and no idle timeout: no timer outlives a task, even while a terminated
+    // worker's replacement briefly makes one thread too many. Idle workers are unref'd by piscina,
+    // so they never keep the process alive. execArgv: [] keeps tsx from being loaded twice when the
+    // parent runs under it.
+    pool = new Piscina({
+      filename: WORKER,
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: Infinity,
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: 512 },
+    });
     pool.on('message', (message: Record<string, unknown> | null) => starts.get(Number(message?.[STARTED]))?.());
     pool.on('error', (error: unknown) => options.log?.error({ error: messageOf(error) }, 'a parse worker failed'));
     return pool;

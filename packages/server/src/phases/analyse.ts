@@ -1,9 +1,7 @@
-import { decideAnalysis, nextOffers, type OfferRecord } from '@veille/domain';
+import { decideAnalysis } from '@veille/domain';
 import type { Deps, PhaseContext, PhaseRunner } from '../ports';
 import { workOffers } from './offerWorkers';
-
-/** How many offers' texts one store read brings, so phase 3 never reads one offer per request. */
-const READ_BATCH = 20;
+import { readAhead } from './readAhead';
 
 /** Phase 3: the analyser scores each `À analyser` offer against the user's criteria → `À traiter`. */
 export const analysePhase =
@@ -25,23 +23,7 @@ export const analysePhase =
         log?.warn({ error: error instanceof Error ? error.message : String(error) }, 'analysis backlog not sent as a batch');
       });
     }
-    const reads = new Map<string, Promise<Map<string, OfferRecord>>>();
-    const handedOut = new Set<string>();
-
-    const contentOf = async (id: string): Promise<OfferRecord> => {
-      if (!reads.has(id)) {
-        const known = new Set([...reads.keys(), ...handedOut]);
-        const ahead = nextOffers(bus.current(), 'analyse', known, READ_BATCH).map((offer) => offer.id);
-        const batch = [...new Set([id, ...ahead])].slice(0, READ_BATCH);
-        const read = store.readOffers(batch).then((records) => new Map(records.map((record) => [record.id, record])));
-        for (const wanted of batch) reads.set(wanted, read);
-      }
-      const record = (await reads.get(id))?.get(id);
-      reads.delete(id);
-      handedOut.add(id);
-      if (!record) throw new Error(`Offre ${id} introuvable dans la base`);
-      return record;
-    };
+    const contentOf = readAhead({ bus, store }, 'analyse');
 
     return workOffers({ bus, store, locks }, { ...context, phase: 'analyse' }, concurrency.analyse, async (offer) => {
       const analysis = await analyser.analyse(await contentOf(offer.id));

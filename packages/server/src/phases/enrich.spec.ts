@@ -23,8 +23,10 @@ const offer = (id: string, source: string): OfferSummary => ({
 });
 
 /** A store whose writes take a while to land, as Airtable's batched requests do: the events follow them. */
-const slowStore = (writes: OfferUpdate[]): OfferStore =>
+const slowStore = (writes: OfferUpdate[], offers: OfferSummary[]): OfferStore =>
   ({
+    readOffers: (ids: readonly string[]) =>
+      Promise.resolve(offers.filter(({ id }) => ids.includes(id)).map((stored) => ({ ...stored, key: stored.id, text: '', reason: '', department: '' }))),
     updateOffers: async (updates: readonly OfferUpdate[]) => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       writes.push(...updates);
@@ -35,20 +37,21 @@ const slowStore = (writes: OfferUpdate[]): OfferStore =>
 describe('Phase 2 on two offers of one job whose pages come back together', () => {
   it('should decide the second once the first is stored, and set it aside as its duplicate', async () => {
     const bus = createBus();
+    const stored = [offer('recA', hw), offer('recB', indeed)];
     bus.emit(
       event('TableLoaded', {
         sources: [
           { sender: hw, board: 'HelloWork', activation: on, available: on },
           { sender: indeed, board: 'Indeed', activation: on, available: on },
         ],
-        offers: [offer('recA', hw), offer('recB', indeed)],
+        offers: stored,
       }),
     );
     const writes: OfferUpdate[] = [];
     const page: PageOutcome = { kind: 'found', text: 'Le texte', fields: {}, canonical: 'https://acme.fr/jobs/42' };
     const phase = enrichPhase({
       bus,
-      store: slowStore(writes),
+      store: slowStore(writes, stored),
       locks: createOfferLocks(),
       fetchPage: () => Promise.resolve(page),
       concurrency: { enrich: 4, analyse: 1 },

@@ -110,13 +110,14 @@ export const workOffers = async (
 
   const worker = async (): Promise<void> => {
     while (!context.stopping() && !fatal) {
-      const offer = writes.size < WRITES_AHEAD ? nextOffer(bus.current(), phase, inHand) : undefined;
+      const next = nextOffer(bus.current(), phase, inHand);
+      const offer = writes.size < WRITES_AHEAD ? next : undefined;
       if (!offer) {
         if (inHand.size === 0) return;
-        const drained = inHand.size === writes.size && !upstreamRunning(bus.current(), phase);
         // At WRITES_AHEAD, at least one full request is already on its way: waiting for it costs no call,
-        // while sending the partial rest early would.
-        if (drained) store.flush();
+        // while sending the partial rest early would. Only a phase with nothing left to take sends it.
+        const drained = !next && inHand.size === writes.size && !upstreamRunning(bus.current(), phase);
+        if (drained) store.flush('updated');
         await changed.next();
         continue;
       }
@@ -132,7 +133,9 @@ export const workOffers = async (
 
   try {
     await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
-    store.flush();
+    // Only a stop or a failure leaves this phase's writes held; flushing otherwise would send another
+    // phase's partial request early.
+    if (writes.size > 0) store.flush('updated');
     while (writes.size > 0) await Promise.all(writes);
   } finally {
     subscription.unsubscribe();

@@ -62,8 +62,13 @@ describe('Airtable store', () => {
       fake.resetLog();
     });
 
-    it('should send a full request of 10 at once and hold a partial one until the caller flushes', async () => {
-      const created = await store.saveOffers(Array.from({ length: 13 }, (_unused, index) => newOffer(index)));
+    it('should send a full request of 10 at once and hold a partial one until the caller flushes, for new offers and for updates', async () => {
+      const saving = store.saveOffers(Array.from({ length: 13 }, (_unused, index) => newOffer(index)));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(fake.records('Offres')).toHaveLength(10);
+      store.flush('created');
+      const created = await saving;
+      expect(fake.count('upsert')).toBe(2);
       fake.resetLog();
       const updating = Promise.all(created.map((offer) => store.updateOffers([{ id: offer.id, patch: { status: 'Ignoré', reason: 'Hors critères' } }])));
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -76,7 +81,9 @@ describe('Airtable store', () => {
     });
 
     it('should send what is held back when closed', async () => {
-      const [created] = await store.saveOffers([newOffer(1)]);
+      const saving = store.saveOffers([newOffer(1)]);
+      store.flush();
+      const [created] = await saving;
       const updating = store.updateOffers([{ id: created.id, patch: { status: 'Ignoré' } }]);
       await new Promise((resolve) => setTimeout(resolve, 50));
       await store.close();
@@ -172,15 +179,45 @@ describe('Airtable store', () => {
       expect(fake.records('Offres').every((record) => record.fields.Statut === 'Expiré')).toBe(true);
     });
 
-    it('should read stored values for fills in one request per request of 10 writes, not one per offer', async () => {
+    /** Offers put in the base by an earlier run (or by hand), known to this store through its load only. */
+    const storedEarlier = async (count: number, fields: (index: number) => Record<string, unknown> = () => ({})): Promise<string[]> => {
+      const [sourceId] = fake.records('Sources').map((record) => record.id);
+      const ids = fake.insert(
+        'Offres',
+        Array.from({ length: count }, (_unused, index) => ({
+          'Id offre': `hellowork:${index}`,
+          URL: `https://www.hellowork.com/fr-fr/emplois/${index}.html`,
+          Statut: 'A compléter',
+          Poste: `Data engineer ${index}`,
+          'email expéditeur': [sourceId],
+          ...fields(index),
+        })),
+      );
+      await store.load();
+      fake.resetLog();
+      return ids;
+    };
+
+    it('should fill what it wrote itself without reading it back', async () => {
       const created = await store.saveOffers(Array.from({ length: 20 }, (_unused, index) => ({ ...newOffer(index), salary: '' })));
-      fake.edit('Offres', created[0].id, { Salaire: 'saisi à la main' });
       fake.resetLog();
 
       await Promise.all(
         created.map((offer) =>
           store.updateOffers([{ id: offer.id, patch: { status: 'À analyser', text: 'Texte', fill: { salary: '45 k€', title: 'Autre' } } }]),
         ),
+      );
+
+      expect(fake.count()).toBe(2);
+      expect(fake.count('update')).toBe(2);
+      expect(fake.records('Offres').every((record) => record.fields.Salaire === '45 k€' && String(record.fields.Poste).startsWith('Data engineer'))).toBe(true);
+    });
+
+    it('should read stored values for fills of offers from an earlier run, one request per request of 10, keeping what was typed', async () => {
+      const ids = await storedEarlier(20, (index) => (index === 0 ? { Salaire: 'saisi à la main' } : {}));
+
+      await Promise.all(
+        ids.map((id) => store.updateOffers([{ id, patch: { status: 'À analyser', text: 'Texte', fill: { salary: '45 k€', title: 'Autre' } } }])),
       );
 
       expect(fake.count('list')).toBe(2);
@@ -192,16 +229,32 @@ describe('Airtable store', () => {
     });
 
     it('should fill from the values a read of texts just brought, without reading them again', async () => {
-      const created = await store.saveOffers(Array.from({ length: 10 }, (_unused, index) => ({ ...newOffer(index), salary: '' })));
-      fake.edit('Offres', created[0].id, { Salaire: 'saisi à la main' });
-      fake.resetLog();
+      const ids = await storedEarlier(10, (index) => (index === 0 ? { Salaire: 'saisi à la main' } : {}));
 
-      await store.readOffers(created.map((offer) => offer.id));
-      await Promise.all(created.map((offer) => store.updateOffers([{ id: offer.id, patch: { status: 'À traiter', fill: { salary: '45 k€' } } }])));
+      await store.readOffers(ids);
+      await Promise.all(ids.map((id) => store.updateOffers([{ id, patch: { status: 'À traiter', fill: { salary: '45 k€' } } }])));
 
       expect(fake.count('list')).toBe(1);
       expect(fake.count('update')).toBe(1);
       expect(fake.records('Offres').map((record) => record.fields.Salaire)).toEqual(['saisi à la main', ...Array(9).fill('45 k€')]);
+    });
+
+    it('should hand phase 3 the text phase 2 wrote without reading it back, and read the others by 100', async () => {
+      const earlier = await storedEarlier(150);
+      const created = await store.saveOffers([newOffer(1_000), newOffer(1_001)]);
+      await Promise.all(created.map((offer) => store.updateOffers([{ id: offer.id, patch: { status: 'À analyser', text: `Texte ${offer.title}` } }])));
+      fake.resetLog();
+
+      const records = await store.readOffers([...created.map((offer) => offer.id), ...earlier]);
+
+      expect(records).toHaveLength(152);
+      expect(records.slice(0, 2)).toEqual([
+        expect.objectContaining({ status: 'À analyser', text: 'Texte Data engineer 1000', source: sender, offerDate: '2026-11-02' }),
+        expect.objectContaining({ status: 'À analyser', text: 'Texte Data engineer 1001', key: 'hellowork:1001' }),
+      ]);
+      expect(records.slice(2).map((record) => record.key)).toEqual(earlier.map((_id, index) => `hellowork:${index}`));
+      expect(fake.count('list')).toBe(2);
+      expect(fake.count()).toBe(2);
     });
 
     it('should fail only the callers of an offer deleted by hand and write the others', async () => {
@@ -213,17 +266,6 @@ describe('Airtable store', () => {
       expect(results[0]).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ message: expect.stringContaining(created[0].id) }) });
       expect(results[1].status).toBe('fulfilled');
       expect(fake.records('Offres')[0].fields.Statut).toBe('Ignoré');
-    });
-
-    it('should read texts of many offers in one request per 100', async () => {
-      const created = await store.saveOffers(Array.from({ length: 20 }, (_unused, index) => newOffer(index)));
-      fake.resetLog();
-
-      const records = await store.readOffers(created.map((offer) => offer.id));
-
-      expect(records.map((record) => record.key)).toEqual(created.map((_offer, index) => `hellowork:${index}`));
-      expect(records[0]).toMatchObject({ source: sender, offerDate: '2026-11-02', status: 'A compléter' });
-      expect(fake.count('list')).toBe(1);
     });
 
     it('should never create a status choice (typecast stays off)', async () => {

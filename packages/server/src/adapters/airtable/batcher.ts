@@ -41,17 +41,20 @@ export function createBatcher<T, R>(size: number, delayMs: number, send: (jobs: 
     void writing.finally(() => running.delete(writing));
   };
 
+  let flushing: NodeJS.Immediate | undefined;
+
   const sendNow = (): void => {
     clearTimeout(timer);
     timer = undefined;
+    clearImmediate(flushing);
+    flushing = undefined;
     if (pending.length > 0) start(pending.splice(0));
   };
 
-  // A caller's write reaches `add` a few promise turns after it is issued: a flush also takes
-  // what lands before the event loop moves on.
+  // A caller's write reaches `add` a few promise turns after it is issued: a flush sends once what
+  // has landed when the event loop moves on, so a straggler shares the request instead of making its own.
   const flush = (): void => {
-    sendNow();
-    setImmediate(sendNow);
+    flushing ??= setImmediate(sendNow);
   };
 
   return {
@@ -69,8 +72,8 @@ export function createBatcher<T, R>(size: number, delayMs: number, send: (jobs: 
     },
     flush,
     idle: async () => {
-      while (running.size > 0 || timer) {
-        if (timer) sendNow();
+      while (running.size > 0 || timer || flushing) {
+        if (timer || flushing) sendNow();
         await Promise.all(running);
       }
     },

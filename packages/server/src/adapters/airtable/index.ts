@@ -32,6 +32,7 @@ import {
   type AirtableRecord,
   type Fields,
 } from './records';
+import { recentRecords } from './recentRecords';
 import { OFFER_FIELDS, OFFERS, SOURCE_FIELDS, SOURCES, tablesSchema } from './schema';
 import { createBaseWatch, type WatchedTable } from './watch';
 
@@ -40,8 +41,6 @@ export { airtableConfigFromEnv } from './config';
 
 /** Airtable takes at most 10 records per create or update request. */
 const WRITE_BATCH = 10;
-/** An email's offers arrive together and import stores one email at a time: waiting would gain nothing. */
-const SAVE_DELAY_MS = 0;
 
 const FLAG_FIELD: Record<PhaseId, string> = { import: SOURCE_FIELDS.import, enrich: SOURCE_FIELDS.enrich, analyse: SOURCE_FIELDS.analyse };
 const ALL_OFFER_FIELDS = Object.values(OFFER_FIELDS);
@@ -54,9 +53,9 @@ export type AirtableStoreOptions = Omit<ClientOptions, 'meter'> & {
   meter?: CallMeter;
   now?: () => Date;
   /**
-   * How long a partial batch of status updates waits for more (10 s). Airtable counts calls per month
-   * (1,000 on the free plan), so a slow phase — three analyses at a time — still fills its
-   * requests; a full batch, or a caller's `flush()`, sends at once.
+   * How long a partial batch of new offers or status updates waits for more (10 s). Airtable counts
+   * calls per month (1,000 on the free plan), so a slow phase — three analyses at a time — still
+   * fills its requests; a full batch, or a caller's `flush()`, sends at once.
    */
   flushDelayMs?: number;
   /** Where the webhook's id and cursor are kept across restarts (one file per base); none keeps them in memory. */
@@ -95,8 +94,8 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
   const offerIds = new Map<string, string>();
   const knownIds = new Set<string>();
   const pendingKeys = new Map<string, Promise<Saved>>();
-  /** Fillable values a read just brought, so the update that follows it needs no read of its own. */
-  const lastRead = new Map<string, Fields>();
+  /** What Veille just wrote or read of an offer: no phase reads back what the run already knows. */
+  const recent = recentRecords();
   let sourcesLoaded = false;
   let offersTableId: string | undefined;
   const later = laterFields();
@@ -155,7 +154,7 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
     const gone = new Set(ids);
     for (const id of gone) {
       knownIds.delete(id);
-      lastRead.delete(id);
+      recent.forget(id);
     }
     for (const [key, id] of offerIds) if (gone.has(id)) offerIds.delete(key);
   };
@@ -172,7 +171,7 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
     if (!sourcesLoaded) await loadSources();
   };
 
-  const upserts = createBatcher<{ key: string; fields: Fields }, Saved>(WRITE_BATCH, SAVE_DELAY_MS, async (jobs) => {
+  const upserts = createBatcher<{ key: string; fields: Fields }, Saved>(WRITE_BATCH, delayMs, async (jobs) => {
     await Promise.all(
       chunks(jobs).map(async (chunk) => {
         try {
@@ -192,6 +191,7 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
               continue;
             }
             rememberOffer(record);
+            recent.remember(record);
             job.resolve({ id: record.id, created: created.has(record.id) });
           }
         } catch (error) {
@@ -206,13 +206,15 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
     while (remaining.length > 0) {
       try {
         const sent = remaining;
-        await later.tolerate(() =>
+        const { body } = await later.tolerate(() =>
           api.send('update', {
             method: 'PATCH',
             path: `/${encodeURIComponent(OFFERS)}`,
             body: { records: sent.map(({ id, fields }) => ({ id, fields: later.cells(fields) })), typecast: false },
           }),
         );
+        // The answer holds each record whole: its text is there for phase 3 without a read.
+        for (const record of writeAnswerSchema.parse(body).records) recent.remember(record);
         for (const record of remaining) for (const job of record.jobs) job.resolve();
         return;
       } catch (error) {
@@ -233,8 +235,7 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
   const updates = createBatcher<OfferUpdate, void>(WRITE_BATCH, delayMs, async (jobs) => {
     const stored = new Map<string, Fields>();
     for (const { item } of jobs) {
-      const fields = lastRead.get(item.id);
-      lastRead.delete(item.id);
+      const fields = recent.get(item.id);
       if (fields && needsStoredValues(item.patch)) stored.set(item.id, fields);
     }
     const toRead = jobs.filter((job) => needsStoredValues(job.item.patch) && !stored.has(job.item.id)).map((job) => job.item.id);
@@ -294,7 +295,7 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
       ]);
       offerIds.clear();
       knownIds.clear();
-      lastRead.clear();
+      recent.clear();
       for (const { record } of listed) rememberOffer(record);
       loaded = true;
       return {
@@ -317,7 +318,7 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
       const records = await later.tolerate(() => listByIds(api, OFFERS, [...offerChanges.changed], later.names(SUMMARY_FIELDS)));
       const offers = records.map((record) => {
         rememberOffer(record);
-        lastRead.delete(record.id);
+        recent.forget(record.id);
         const { record: listed, hasText } = withoutText(record);
         return toSummary(listed, senders, hasText);
       });
@@ -404,13 +405,29 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
 
     readOffers: async (ids) => {
       await ensureSources();
-      const records = await later.tolerate(() => listByIds(api, OFFERS, ids, later.names(ALL_OFFER_FIELDS)));
-      for (const record of records) {
-        rememberOffer(record);
-        lastRead.set(record.id, Object.fromEntries(FILLABLE_NAMES.map((name) => [name, record.fields[name]])));
+      const wanted = [...new Set(ids)];
+      const read = await later.tolerate(() =>
+        listByIds(
+          api,
+          OFFERS,
+          wanted.filter((id) => !recent.get(id)),
+          later.names(ALL_OFFER_FIELDS),
+        ),
+      );
+      const fieldsOf = new Map<string, Fields>();
+      for (const id of wanted) {
+        const fields = recent.get(id);
+        if (fields) fieldsOf.set(id, fields);
       }
-      const byId = new Map(records.map((record) => [record.id, toOfferRecord(record, senders)]));
-      return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
+      for (const record of read) {
+        rememberOffer(record);
+        recent.remember(record);
+        fieldsOf.set(record.id, record.fields);
+      }
+      return wanted.flatMap((id) => {
+        const fields = fieldsOf.get(id);
+        return fields ? [toOfferRecord({ id, fields }, senders)] : [];
+      });
     },
 
     offerIdOf: (key) => Promise.resolve(offerIds.get(key)),
@@ -422,9 +439,9 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
         ? "Le jeton d'accès n'a pas le droit webhook:manage : chaque « Mise à jour » relit toute la base. Ajoutez ce droit au jeton pour ne lire que ce qui a changé."
         : undefined,
 
-    flush: () => {
-      upserts.flush();
-      updates.flush();
+    flush: (writes) => {
+      if (writes !== 'updated') upserts.flush();
+      if (writes !== 'created') updates.flush();
     },
 
     close: async () => {
