@@ -106,6 +106,18 @@ describe('Fake Airtable webhooks', () => {
     await expect(hooks.makeRequest({ method: 'POST', path: `/webhooks/${other}/refresh` })).rejects.toMatchObject({ statusCode: 404 });
   });
 
+  it('should extend a webhook by 7 days when its payloads are listed, as Airtable documents', async () => {
+    const id = await createHook();
+    const later = Date.now() + 6 * 24 * 3_600_000;
+    fake.setClock(() => later);
+
+    await payloads(id, 1);
+    fake.setClock(() => later + 6 * 24 * 3_600_000);
+
+    expect(Date.parse(fake.webhooks()[0].expirationTime)).toBe(later + 7 * 24 * 3_600_000);
+    await expect(payloads(id, 1)).resolves.toMatchObject({ payloads: [] });
+  });
+
   it('should refuse a specification without data types, and let a valid one through', async () => {
     await expect(hooks.makeRequest({ method: 'POST', path: '/webhooks', body: { specification: { options: { filters: {} } } } })).rejects.toMatchObject({
       statusCode: 422,

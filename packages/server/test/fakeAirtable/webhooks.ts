@@ -55,8 +55,8 @@ const specificationOf = (value: unknown): Specification => {
 
 /**
  * Webhooks as the Web API documents them, for clients that list payloads instead of receiving
- * notifications: create, list, payloads from a cursor by pages of 50 with `mightHaveMore`,
- * refresh (7 more days), delete; an expired webhook is gone. Tables changed within a base are
+ * notifications: create, list, payloads from a cursor by pages of 50 with `mightHaveMore` (which
+ * also gives the webhook 7 more days), refresh (7 more days), delete; an expired webhook is gone. Tables changed within a base are
  * reported as one payload per transaction, keyed by table and field ids.
  */
 export function createWebhooks(now: () => number) {
@@ -167,6 +167,7 @@ export function createWebhooks(now: () => number) {
       const limit = Number(query.get('limit') ?? String(MAX_PAYLOADS));
       if (!Number.isInteger(cursor) || cursor < 1) return invalid(`Invalid cursor: ${query.get('cursor')}`);
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAYLOADS) return invalid(`Invalid limit: ${query.get('limit')}`);
+      hook.expirationTime = new Date(now() + LIFETIME_MS).toISOString();
       const payloads = hook.payloads.slice(cursor - 1, cursor - 1 + limit);
       const next = Math.min(cursor + payloads.length, hook.payloads.length + 1);
       return { payloads, cursor: Math.max(next, cursor), mightHaveMore: next <= hook.payloads.length };

@@ -65,9 +65,10 @@ const isRefused = (error: unknown): boolean => error instanceof AirtableRequestE
 
 /**
  * What changed in the base since the last look, through one webhook without notification URL:
- * its payloads are listed from a cursor only when asked ("Mise à jour", the start of a run), then
- * it is refreshed so it never reaches its 7 days. The webhook id and the cursor are kept in
- * `file` (per base) so that a restart finds the same webhook instead of leaving one behind.
+ * its payloads are listed from a cursor only when asked ("Mise à jour", the start of a run), which
+ * as Airtable documents also gives it 7 more days, so it needs no refresh of its own. A webhook
+ * found again at a start is refreshed instead. The webhook id and the cursor are kept in `file`
+ * (per base) so that a restart finds the same webhook instead of leaving one behind.
  */
 export function createBaseWatch(api: AirtableClient, file: string | undefined, log: Log | undefined): BaseWatch {
   let state: State | undefined;
@@ -170,7 +171,6 @@ export function createBaseWatch(api: AirtableClient, file: string | undefined, l
         cursor = page.cursor;
         more = page.mightHaveMore;
       }
-      await api.send('webhook', { method: 'POST', path: `/webhooks/${state.webhookId}/refresh` }, 'hooks');
     } catch (error) {
       if (isRefused(error)) {
         refuse(error);
