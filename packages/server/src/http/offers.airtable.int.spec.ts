@@ -10,6 +10,8 @@ const SENDERS = ['alertes@hellowork.example', 'jobs@linkedin.example'];
 const OFFERS = 40;
 /** Offers 0 to 29 have a text (they may go back to analysis); none has been analysed yet. */
 const WITH_TEXT = 30;
+/** Airtable's penalty after a 429, shortened for the fake and the app alike: a restarted Veille shares the closed one's second. */
+const PENALTY_MS = 1_000;
 
 /** A base that already holds sources and offers, put in place without requests. */
 async function seedBase(fake: FakeAirtable): Promise<string[]> {
@@ -37,7 +39,7 @@ async function seedBase(fake: FakeAirtable): Promise<string[]> {
       'email expéditeur': [sources[index % sources.length]],
     })),
   );
-  // The setup used its own client: let its second of the base's 5 requests/s pass before the app's.
+  // The setup used its own client: let its second pass, so that the first test counts only the app's requests.
   await new Promise((resolve) => setTimeout(resolve, 1_100));
   return ids;
 }
@@ -58,10 +60,15 @@ describe('The offers API on an Airtable base (local fake of the documented API, 
   let ids: string[];
 
   // An existing data dir: no demo mailbox, so nothing but the person's actions writes to the base.
-  const start = () => startTestApp(dataDir, { AIRTABLE_API_KEY: fake.apiKey, AIRTABLE_BASE_ID: fake.baseId, AIRTABLE_ENDPOINT_URL: fake.url });
+  const start = () =>
+    startTestApp(
+      dataDir,
+      { AIRTABLE_API_KEY: fake.apiKey, AIRTABLE_BASE_ID: fake.baseId, AIRTABLE_ENDPOINT_URL: fake.url },
+      { airtableTimings: { rateLimitPenaltyMs: PENALTY_MS } },
+    );
 
   beforeAll(async () => {
-    fake = await startFakeAirtable();
+    fake = await startFakeAirtable({ penaltyMs: PENALTY_MS });
     ids = await seedBase(fake);
     ({ dir: dataDir, cleanup } = freshDataDir());
     mkdirSync(dataDir, { recursive: true });
@@ -137,9 +144,8 @@ describe('The offers API on an Airtable base (local fake of the documented API, 
     await app!.close();
     app = undefined;
     fake.edit('Offres', ids[39], { Statut: STATUS.processed });
-    // The closed Veille's client and the new one share the base's 5 requests/s: let its second pass.
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
 
+    // Within a second of the closed Veille's requests: a 429 here is waited out, then the load goes on.
     app = await start();
     const after = await stateOf(app);
     const { body: applied } = await listOffers(app, [
