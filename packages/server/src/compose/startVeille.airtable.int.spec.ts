@@ -71,6 +71,35 @@ describe('Veille on an Airtable base (local fake of the documented API, official
     expect(view).not.toContain(fake.apiKey);
   }, 120_000);
 
+  it('should read the offers an earlier run left by pages of 100, and what this run wrote never', async () => {
+    const RESUMED = 120;
+    await start({ airtableTimings: { flushDelayMs: 60_000 } });
+    const [source] = fake.records('Sources');
+    const left = (status: string, index: number) => ({
+      'Id offre': `earlier:${status}:${index}`,
+      URL: `${app.url}/demo/offres/retiree-${index}`,
+      Statut: status,
+      Poste: `Offre laissée ${index}`,
+      Entreprise: 'Acme',
+      "Texte de l'offre": status === 'À analyser' ? `Nous recrutons une personne data à Lyon, offre ${index}.` : undefined,
+      'email expéditeur': [source.id],
+    });
+    fake.insert('Offres', [
+      ...Array.from({ length: RESUMED }, (_unused, index) => left('A compléter', index)),
+      ...Array.from({ length: RESUMED }, (_unused, index) => left('À analyser', index)),
+    ]);
+    await fetch(`${app.url}/api/refresh`, { method: 'POST' });
+    fake.resetLog();
+
+    const state = await startRun(app);
+
+    expect([...state.offers.values()].filter((offer) => !FINAL.has(offer.status))).toEqual([]);
+    expect(projectedStatuses(state)).toEqual(storedStatuses(fake));
+    // Phase 2 and phase 3 each read the 120 offers left to them in two pages (a third when a page
+    // mixes them with offers this run imported, which are never read).
+    expect(fake.count('list')).toBeLessThanOrEqual(2 * (Math.ceil(RESUMED / 100) + 1));
+  }, 120_000);
+
   it('should show changes made by hand in Airtable after "Mise à jour", and the next run should act on them', async () => {
     await start();
     const first = await startRun(app);
