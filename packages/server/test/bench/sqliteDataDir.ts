@@ -37,9 +37,10 @@ export async function sqliteDataDir(count: number): Promise<SqliteDataDir> {
   const db = openDatabase(file);
   transaction(db, () => {
     const insert = db.prepare(
-      `INSERT INTO offers (id, key, source, url, text, has_text, title, company, city, salary, offer_date, added_at, status, reason, analysis)
-       VALUES (@id, @key, @source, @url, @text, @hasText, @title, @company, @city, @salary, @offerDate, @addedAt, @status, '', @analysis)`,
+      `INSERT INTO offers (id, key, source, url, has_text, title, company, city, salary, offer_date, added_at, status, reason, analysis)
+       VALUES (@id, @key, @source, @url, @hasText, @title, @company, @city, @salary, @offerDate, @addedAt, @status, '', @analysis)`,
     );
+    const insertText = db.prepare('INSERT INTO offer_texts (id, text) VALUES (?, ?)');
     offers.forEach((offer, index) => {
       const { id, source, url, title, company, city, salary, offerDate, status } = offer;
       insert.run({
@@ -47,7 +48,6 @@ export async function sqliteDataDir(count: number): Promise<SqliteDataDir> {
         key: `bench:${index}`,
         source,
         url,
-        text: offer.hasText ? textOf(index) : '',
         hasText: +offer.hasText,
         title,
         company,
@@ -58,6 +58,7 @@ export async function sqliteDataDir(count: number): Promise<SqliteDataDir> {
         status,
         analysis: offer.analysed ? JSON.stringify(benchAnalysis(index)) : null,
       });
+      if (offer.hasText) insertText.run(id, textOf(index));
     });
     db.exec('DELETE FROM changes');
   });

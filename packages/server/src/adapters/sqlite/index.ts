@@ -11,7 +11,8 @@ import {
 } from '@veille/domain';
 import { z } from 'zod';
 import { openDatabase, transaction } from './connection';
-import { SUMMARY_COLUMNS, toRecord, toSource, toSummary } from './rows';
+import { summaryRow, SUMMARY_COLUMNS, toRecord, toSource, toSummary } from './rows';
+import { stringPool } from './stringPool';
 import { migrate } from './schema';
 
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -24,6 +25,8 @@ const settled = <T>(work: () => T): Promise<T> => new Promise((resolve) => resol
 const newId = (): string => `rec${[...randomBytes(14)].map((byte) => ID_ALPHABET[byte % ID_ALPHABET.length]).join('')}`;
 
 const FLAG_COLUMN: Record<PhaseId, string> = { import: 'import_on', enrich: 'enrich_on', analyse: 'analyse_on' };
+/** An offer whole, its text beside it (in a table of its own: the projection's load never walks the texts). */
+const WITH_TEXT = "SELECT offers.*, COALESCE(offer_texts.text, '') AS text FROM offers LEFT JOIN offer_texts ON offer_texts.id = offers.id";
 const FILLABLE = { title: 'title', company: 'company', city: 'city', department: 'department', salary: 'salary', offerDate: 'offer_date' } as const;
 
 export type SqliteOfferStore = OfferStore & {
@@ -41,7 +44,8 @@ export function openSqliteStore(file: string, availability: (board: Board) => Ac
   // Row by row: 100,000 rows and their analyses never sit in memory beside the summaries made of them.
   const summaries = (): OfferSummary[] => {
     const offers: OfferSummary[] = [];
-    for (const row of db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM offers ORDER BY rowid`).iterate()) offers.push(toSummary(row));
+    const same = stringPool();
+    for (const row of db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM offers ORDER BY rowid`).raw().iterate()) offers.push(toSummary(summaryRow(row), same));
     return offers;
   };
 
@@ -97,8 +101,11 @@ export function openSqliteStore(file: string, availability: (board: Board) => Ac
         if (sources.length < senders.length) return undefined;
         const ids = keys('offers');
         const offers = inChunks(ids, (chunk, marks) =>
-          db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM offers WHERE id IN (${marks}) ORDER BY rowid`).all(...chunk),
-        ).map(toSummary);
+          db
+            .prepare(`SELECT ${SUMMARY_COLUMNS} FROM offers WHERE id IN (${marks}) ORDER BY rowid`)
+            .raw()
+            .all(...chunk),
+        ).map((row) => toSummary(summaryRow(row)));
         const found = new Set(offers.map((offer) => offer.id));
         return {
           seq: rows.at(-1)?.seq ?? since,
@@ -150,6 +157,9 @@ export function openSqliteStore(file: string, availability: (board: Board) => Ac
   const updateOffers = (updates: Parameters<OfferStore['updateOffers']>[0]): void =>
     transaction(db, () => {
       const offerExists = db.prepare('SELECT 1 FROM offers WHERE id = ?');
+      const writeText = db.prepare('INSERT INTO offer_texts (id, text) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET text = excluded.text');
+      const dropText = db.prepare('DELETE FROM offer_texts WHERE id = ?');
+      const keepText = (id: string, text: string) => (text === '' ? dropText.run(id) : writeText.run(id, text));
       for (const { id, patch } of updates) {
         if (!offerExists.get(id)) throw new Error(`Offre inconnue : ${id}`);
         const sets = ['status = @status'];
@@ -159,9 +169,9 @@ export function openSqliteStore(file: string, availability: (board: Board) => Ac
           values.reason = patch.reason;
         }
         if (patch.text !== undefined) {
-          sets.push('text = @text', 'has_text = @hasText');
-          values.text = patch.text;
+          sets.push('has_text = @hasText');
           values.hasText = patch.text === '' ? 0 : 1;
+          keepText(id, patch.text);
         }
         if (patch.canonical !== undefined) {
           sets.push('canonical = @canonical');
@@ -190,7 +200,7 @@ export function openSqliteStore(file: string, availability: (board: Board) => Ac
     const records: OfferRecord[] = [];
     for (let start = 0; start < ids.length; start += READ_CHUNK) {
       const chunk = ids.slice(start, start + READ_CHUNK);
-      const rows = db.prepare(`SELECT * FROM offers WHERE id IN (${chunk.map(() => '?').join(',')})`).all(...chunk);
+      const rows = db.prepare(`${WITH_TEXT} WHERE offers.id IN (${chunk.map(() => '?').join(',')})`).all(...chunk);
       records.push(...rows.map(toRecord));
     }
     return records;
@@ -226,7 +236,7 @@ export function openSqliteStore(file: string, availability: (board: Board) => Ac
       }),
     listOffers: ({ source, status, limit = 1_000 } = {}) =>
       db
-        .prepare(`SELECT * FROM offers WHERE (@source = '' OR source = @source) AND (@status = '' OR status = @status) ORDER BY rowid LIMIT @limit`)
+        .prepare(`${WITH_TEXT} WHERE (@source = '' OR source = @source) AND (@status = '' OR status = @status) ORDER BY offers.rowid LIMIT @limit`)
         .all({ source: source ?? '', status: status ?? '', limit })
         .map(toRecord),
     // Every write is already its own transaction.

@@ -2,7 +2,7 @@ import { BOARDS, digestOf, UNKNOWN_BOARD, type Activation, type Analysis, type B
 import { z } from 'zod';
 
 // Rows are validated, not cast: z.object also drops what libsql adds to a row (`_metadata`).
-const flag = z
+const flagColumn = z
   .number()
   .int()
   .transform((value) => value !== 0);
@@ -10,33 +10,27 @@ const flag = z
 const sourceRow = z.object({
   sender: z.string(),
   board: z.enum(BOARDS).catch(UNKNOWN_BOARD),
-  import_on: flag,
-  enrich_on: flag,
-  analyse_on: flag,
+  import_on: flagColumn,
+  enrich_on: flagColumn,
+  analyse_on: flagColumn,
 });
 
-const summaryRow = z.object({
+const offerRow = z.object({
   id: z.string(),
+  key: z.string(),
   source: z.string(),
   url: z.string(),
   status: z.string(),
+  text: z.string(),
   title: z.string(),
   company: z.string(),
   city: z.string(),
+  department: z.string(),
   reason: z.string(),
   salary: z.string(),
   offer_date: z.string(),
   added_at: z.string(),
-  has_text: flag,
   analysis: z.string().nullable(),
-  canonical: z.string(),
-  duplicate_of: z.string(),
-});
-
-const offerRow = summaryRow.extend({
-  key: z.string(),
-  text: z.string(),
-  department: z.string(),
 });
 
 const analysisSchema = z.object({
@@ -56,35 +50,64 @@ const parseAnalysis = (json: string | null): Analysis | undefined => {
   return parsed.success ? parsed.data : undefined;
 };
 
-/** The columns the projection's load reads: never the text. */
+/** The columns the projection's load reads, in this order (rows come as arrays): never the text. */
 export const SUMMARY_COLUMNS =
   'id, source, url, status, title, company, city, reason, salary, offer_date, added_at, has_text, analysis, canonical, duplicate_of';
+const SUMMARY_WIDTH = SUMMARY_COLUMNS.split(', ').length;
+
+/** A column that does not hold what the schema says (the file was changed by hand): the load stops, as zod would. */
+const unreadable = (column: string, value: unknown): Error =>
+  new Error(`Ligne illisible dans la base SQLite : la colonne ${column} contient ${value === null ? 'NULL' : typeof value}`);
+
+const text = (value: unknown, column: string): string => {
+  if (typeof value !== 'string') throw unreadable(column, value);
+  return value;
+};
+
+const flag = (value: unknown, column: string): boolean => {
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw unreadable(column, value);
+  return value !== 0;
+};
+
+/** A row of SUMMARY_COLUMNS read in raw mode: an array of its columns. */
+export function summaryRow(row: unknown): readonly unknown[] {
+  if (!Array.isArray(row) || row.length !== SUMMARY_WIDTH) throw new Error('Ligne illisible dans la base SQLite : les colonnes attendues manquent');
+  return row;
+}
 
 export function toSource(row: unknown, availability: (board: Board) => Activation): Source {
   const { sender, board, import_on, enrich_on, analyse_on } = sourceRow.parse(row);
   return { sender, board, activation: { import: import_on, enrich: enrich_on, analyse: analyse_on }, available: availability(board) };
 }
 
-export function toSummary(row: unknown): OfferSummary {
-  const parsed = summaryRow.parse(row);
-  const analysis = parseAnalysis(parsed.analysis);
+/**
+ * One row of SUMMARY_COLUMNS read in raw mode (an array), each column checked by hand rather than
+ * through a zod object: at 100,000 rows, zod's copy of every row costs a quarter of a second of the
+ * start-up. The analysis, free JSON, still goes through its schema. Strings that repeat across
+ * offers (source, status, company, city, dates) are held once through `same`.
+ */
+export function toSummary(row: readonly unknown[], same: (value: string) => string = (value) => value): OfferSummary {
+  const [id, source, url, status, title, company, city, reason, salary, offerDate, addedAt, hasText, json, canonicalColumn, duplicateOfColumn] = row;
+  const analysis = parseAnalysis(json === null ? null : text(json, 'analysis'));
+  const canonical = text(canonicalColumn, 'canonical');
+  const duplicateOf = text(duplicateOfColumn, 'duplicate_of');
   return {
-    id: parsed.id,
-    source: parsed.source,
-    url: parsed.url,
-    status: parsed.status,
-    title: parsed.title,
-    company: parsed.company,
-    city: parsed.city,
-    reason: parsed.reason,
-    salary: parsed.salary,
-    offerDate: parsed.offer_date,
-    addedAt: parsed.added_at.slice(0, 10),
-    hasText: parsed.has_text,
+    id: text(id, 'id'),
+    source: same(text(source, 'source')),
+    url: text(url, 'url'),
+    status: same(text(status, 'status')),
+    title: text(title, 'title'),
+    company: same(text(company, 'company')),
+    city: same(text(city, 'city')),
+    reason: same(text(reason, 'reason')),
+    salary: same(text(salary, 'salary')),
+    offerDate: same(text(offerDate, 'offer_date')),
+    addedAt: same(text(addedAt, 'added_at').slice(0, 10)),
+    hasText: flag(hasText, 'has_text'),
     analysed: analysis !== undefined,
     ...(analysis ? { analysis: digestOf(analysis) } : {}),
-    ...(parsed.canonical ? { canonical: parsed.canonical } : {}),
-    ...(parsed.duplicate_of ? { duplicateOf: parsed.duplicate_of } : {}),
+    ...(canonical ? { canonical } : {}),
+    ...(duplicateOf ? { duplicateOf } : {}),
   };
 }
 
