@@ -20,8 +20,8 @@ import type { Storage } from '../ports';
 /** What every adapter may need from the core: API calls are counted, failures logged, time read from one clock, spending capped. */
 export type AdapterDeps = { readonly meter: CallMeter; readonly log: Logger; readonly now: () => Date; readonly budget?: SpendingBudget };
 
-/** Airtable's timings, for tests that cannot wait its 30 s penalty or two-minute retry deadline. */
-export type AirtableTimings = Pick<AirtableStoreOptions, 'rateLimitPenaltyMs' | 'retryDeadlineMs' | 'flushDelayMs'>;
+/** Airtable's timings, for tests that cannot wait its 30 s penalty, two-minute retry deadline or 5 requests/s (against a fake as fast). */
+export type AirtableTimings = Pick<AirtableStoreOptions, 'rateLimitPenaltyMs' | 'retryDeadlineMs' | 'flushDelayMs' | 'requestsPerSecond'>;
 
 /** The folder mailbox's folder under DATA_DIR: the demo is seeded there on a first start. */
 export function mailboxFolder(config: Config): string {
