@@ -1,5 +1,6 @@
-import { BOARDS, digestOf, UNKNOWN_BOARD, type Activation, type Analysis, type Board, type OfferRecord, type OfferSummary, type Source } from '@veille/domain';
+import { BOARDS, digestOf, UNKNOWN_BOARD, type Activation, type Board, type OfferRecord, type OfferSummary, type Source } from '@veille/domain';
 import { z } from 'zod';
+import { readAnalysis } from './analysisJson';
 
 // Rows are validated, not cast: z.object also drops what libsql adds to a row (`_metadata`).
 const flagColumn = z
@@ -32,23 +33,6 @@ const offerRow = z.object({
   added_at: z.string(),
   analysis: z.string().nullable(),
 });
-
-const analysisSchema = z.object({
-  summary: z.string(),
-  scores: z.record(z.string(), z.number()),
-  justifications: z.record(z.string(), z.string()).catch({}),
-  total: z.number(),
-  dealBreakers: z.array(z.object({ title: z.string(), hit: z.boolean(), justification: z.string() })),
-  analyser: z.string(),
-  costUsd: z.number().optional(),
-  corrections: z.object({ title: z.string(), company: z.string(), city: z.string(), salary: z.string() }).partial().optional(),
-});
-
-const parseAnalysis = (json: string | null): Analysis | undefined => {
-  if (!json) return undefined;
-  const parsed = analysisSchema.safeParse(JSON.parse(json));
-  return parsed.success ? parsed.data : undefined;
-};
 
 /** The columns the projection's load reads, in this order (rows come as arrays): never the text. */
 export const SUMMARY_COLUMNS =
@@ -83,12 +67,12 @@ export function toSource(row: unknown, availability: (board: Board) => Activatio
 /**
  * One row of SUMMARY_COLUMNS read in raw mode (an array), each column checked by hand rather than
  * through a zod object: at 100,000 rows, zod's copy of every row costs a quarter of a second of the
- * start-up. The analysis, free JSON, still goes through its schema. Strings that repeat across
- * offers (source, status, company, city, dates) are held once through `same`.
+ * start-up; the analysis is checked the same way (readAnalysis). Strings that repeat across offers
+ * (source, status, company, city, dates) are held once through `same`.
  */
 export function toSummary(row: readonly unknown[], same: (value: string) => string = (value) => value): OfferSummary {
   const [id, source, url, status, title, company, city, reason, salary, offerDate, addedAt, hasText, json, canonicalColumn, duplicateOfColumn] = row;
-  const analysis = parseAnalysis(json === null ? null : text(json, 'analysis'));
+  const analysis = readAnalysis(json === null ? null : text(json, 'analysis'));
   const canonical = text(canonicalColumn, 'canonical');
   const duplicateOf = text(duplicateOfColumn, 'duplicate_of');
   return {
@@ -128,6 +112,6 @@ export function toRecord(row: unknown): OfferRecord {
     department: parsed.department,
     salary: parsed.salary,
     offerDate: parsed.offer_date,
-    analysis: parseAnalysis(parsed.analysis),
+    analysis: readAnalysis(parsed.analysis),
   };
 }
