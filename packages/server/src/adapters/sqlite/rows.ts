@@ -1,4 +1,14 @@
-import { BOARDS, digestOf, UNKNOWN_BOARD, type Activation, type Board, type OfferRecord, type OfferSummary, type Source } from '@veille/domain';
+import {
+  BOARDS,
+  digestOf,
+  UNKNOWN_BOARD,
+  type Activation,
+  type AnalysisDigest,
+  type Board,
+  type OfferRecord,
+  type OfferSummary,
+  type Source,
+} from '@veille/domain';
 import { z } from 'zod';
 import { readAnalysis } from './analysisJson';
 
@@ -64,19 +74,28 @@ export function toSource(row: unknown, availability: (board: Board) => Activatio
   return { sender, board, activation: { import: import_on, enrich: enrich_on, analyse: analyse_on }, available: availability(board) };
 }
 
+/** What the projection keeps of an offer's stored analysis (its JSON, or NULL): undefined when there is none to read. */
+export type DigestReader = (offerId: string, json: string | null) => AnalysisDigest | undefined;
+
+export const readDigest: DigestReader = (_offerId, json) => {
+  const analysis = readAnalysis(json);
+  return analysis && digestOf(analysis);
+};
+
 /**
  * One row of SUMMARY_COLUMNS read in raw mode (an array), each column checked by hand rather than
  * through a zod object: at 100,000 rows, zod's copy of every row costs a quarter of a second of the
- * start-up; the analysis is checked the same way (readAnalysis). Strings that repeat across offers
- * (source, status, company, city, dates) are held once through `same`.
+ * start-up; the analysis is checked the same way (readAnalysis), through `digestOf`. Strings that
+ * repeat across offers (source, status, company, city, dates) are held once through `same`.
  */
-export function toSummary(row: readonly unknown[], same: (value: string) => string = (value) => value): OfferSummary {
-  const [id, source, url, status, title, company, city, reason, salary, offerDate, addedAt, hasText, json, canonicalColumn, duplicateOfColumn] = row;
-  const analysis = readAnalysis(json === null ? null : text(json, 'analysis'));
+export function toSummary(row: readonly unknown[], same: (value: string) => string = (value) => value, digest: DigestReader = readDigest): OfferSummary {
+  const [idColumn, source, url, status, title, company, city, reason, salary, offerDate, addedAt, hasText, json, canonicalColumn, duplicateOfColumn] = row;
+  const id = text(idColumn, 'id');
+  const analysis = digest(id, json === null ? null : text(json, 'analysis'));
   const canonical = text(canonicalColumn, 'canonical');
   const duplicateOf = text(duplicateOfColumn, 'duplicate_of');
   return {
-    id: text(id, 'id'),
+    id,
     source: same(text(source, 'source')),
     url: text(url, 'url'),
     status: same(text(status, 'status')),
@@ -89,7 +108,7 @@ export function toSummary(row: readonly unknown[], same: (value: string) => stri
     addedAt: same(text(addedAt, 'added_at').slice(0, 10)),
     hasText: flag(hasText, 'has_text'),
     analysed: analysis !== undefined,
-    ...(analysis ? { analysis: digestOf(analysis) } : {}),
+    ...(analysis ? { analysis } : {}),
     ...(canonical ? { canonical } : {}),
     ...(duplicateOf ? { duplicateOf } : {}),
   };
