@@ -35,20 +35,38 @@ export function createBatcher<T, R>(size: number, delayMs: number, send: (jobs: 
     }
   };
 
-  const start = (jobs: Job<T, R>[]): void => {
+  const start = (jobs: Job<T, R>[]): Promise<void> => {
     const writing = write(jobs);
     running.add(writing);
     void writing.finally(() => running.delete(writing));
+    return writing;
   };
 
   let flushing: NodeJS.Immediate | undefined;
+  /** The partial request on its way (it may be queued behind the base's rate limit), and whether more is to follow it. */
+  let partial: Promise<void> | undefined;
+  let more = false;
 
+  // One partial request at a time: what is flushed while one is still on its way follows it as one
+  // request, instead of each flush queueing a small request of its own behind the rate limit.
   const sendNow = (): void => {
     clearTimeout(timer);
     timer = undefined;
     clearImmediate(flushing);
     flushing = undefined;
-    if (pending.length > 0) start(pending.splice(0));
+    if (pending.length === 0) return;
+    if (partial) {
+      more = true;
+      return;
+    }
+    const writing = start(pending.splice(0));
+    partial = writing;
+    void writing.finally(() => {
+      partial = undefined;
+      if (!more) return;
+      more = false;
+      sendNow();
+    });
   };
 
   // A caller's write reaches `add` a few promise turns after it is issued: a flush sends once what
@@ -60,7 +78,7 @@ export function createBatcher<T, R>(size: number, delayMs: number, send: (jobs: 
   return {
     add: async (items) => {
       const results = items.map((item) => new Promise<R>((resolve, reject) => pending.push({ item, resolve, reject })));
-      while (pending.length >= size) start(pending.splice(0, size));
+      while (pending.length >= size) void start(pending.splice(0, size));
       if (pending.length === 0) {
         clearTimeout(timer);
         timer = undefined;
@@ -72,8 +90,8 @@ export function createBatcher<T, R>(size: number, delayMs: number, send: (jobs: 
     },
     flush,
     idle: async () => {
-      while (running.size > 0 || timer || flushing) {
-        if (timer || flushing) sendNow();
+      while (running.size > 0 || pending.length > 0) {
+        sendNow();
         await Promise.all(running);
       }
     },
