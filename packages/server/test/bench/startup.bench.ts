@@ -11,6 +11,7 @@ import { sqliteDataDir } from './sqliteDataDir';
 
 const OFFERS = 100_000;
 const EDITED = 5;
+const STARTS = 3;
 const SSE_TARGET = '≤ 50 KB';
 const RSS_TARGET = '≤ 400 MB';
 const HAND_SOURCE = 'ajout-a-la-main@board.example';
@@ -116,13 +117,27 @@ export async function benchStartup(): Promise<void> {
   const data = await sqliteDataDir(OFFERS);
   report('data dir built (information)', `${((performance.now() - building) / 1_000).toFixed(1)} s`, 'not part of the start-up');
   try {
+    // Started STARTS times, the median said: one start is a single sample of a shared machine. The last one stays up.
+    const starts: Ready[] = [];
+    for (let start = 1; start < STARTS; start += 1) {
+      const earlier = await startSqliteServer(data.dir);
+      starts.push(earlier.ready);
+      await stopServer(earlier.child);
+    }
     const { child, ready } = await startSqliteServer(data.dir);
+    starts.push(ready);
     const pid = child.pid!;
     const client = listen(ready.url);
     try {
-      if (ready.offers !== OFFERS) throw new Error(`the projection holds ${ready.offers} offers, not ${OFFERS}`);
-      report('start-up: projection loaded (from startVeille; its CPU time)', `${seconds(ready.readyMs)} (CPU ${seconds(ready.cpuMs)})`, '≤ 2 s');
-      report('  from the process start, modules loaded (information)', seconds(ready.sinceProcessMs), 'information');
+      if (starts.some((start) => start.offers !== OFFERS))
+        throw new Error(`a projection held ${starts.map((start) => start.offers).join(', ')} offers, not ${OFFERS}`);
+      const median = starts.sort((a, b) => a.readyMs - b.readyMs)[Math.floor(STARTS / 2)];
+      report(
+        `start-up: projection loaded (from startVeille; median of ${STARTS}, its CPU)`,
+        `${seconds(median.readyMs)} (CPU ${seconds(median.cpuMs)})`,
+        `≤ 2 s; ${starts.map((start) => seconds(start.readyMs)).join(' / ')}`,
+      );
+      report('  from the process start, modules loaded (information)', seconds(median.sinceProcessMs), 'information');
       report('  server RSS once loaded', memoryMb(pid, 'VmRSS'), RSS_TARGET);
 
       const newcomer = listen(ready.url);
