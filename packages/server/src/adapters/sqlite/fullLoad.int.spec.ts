@@ -5,21 +5,10 @@ import { STATUS, type Analysis, type OfferSummary } from '@veille/domain';
 import { availabilityOf } from '../../core/sources';
 import { openSqliteStore } from '.';
 import { openDatabase } from './connection';
+import { INDEED, indeedOffer } from '../../../test/indeedOffers';
 
-const sender = 'alert@indeed.com';
 const gone = 'ancienne-source@board.example';
 const on = { import: true, enrich: true, analyse: true };
-const anOffer = (index: number) => ({
-  key: `indeed:${index}`,
-  source: sender,
-  url: `https://fr.indeed.com/viewjob?jk=${index}`,
-  title: `Data ${index}`,
-  company: '',
-  city: '',
-  department: '',
-  salary: '',
-  offerDate: '',
-});
 const anAnalysis = (total: number): Analysis => ({
   summary: `Un poste noté ${total}.`,
   scores: { localisation: total },
@@ -43,11 +32,8 @@ describe('SQLite full load after a first look', () => {
   /** Two analysed offers, loaded once; a source that the person then deletes by hand, so that only a full load can tell. */
   const loadedOnce = async () => {
     const store = openSqliteStore(file, availabilityOf);
-    await store.addSources([
-      { sender, board: 'Indeed', activation: on, available: on },
-      { sender: gone, board: 'HelloWork', activation: on, available: on },
-    ]);
-    const [kept, edited] = await store.saveOffers([anOffer(1), anOffer(2)]);
+    await store.addSources([INDEED, { sender: gone, board: 'HelloWork', activation: on, available: on }]);
+    const [kept, edited] = await store.saveOffers([indeedOffer(1), indeedOffer(2)]);
     await store.updateOffers([
       { id: kept.id, patch: { status: STATUS.toProcess, analysis: anAnalysis(12) } },
       { id: edited.id, patch: { status: STATUS.toProcess, analysis: anAnalysis(14) } },

@@ -6,20 +6,9 @@ import { availabilityOf } from '../../core/sources';
 import { openSqliteStore } from '.';
 import { openDatabase } from './connection';
 import { migrate } from './schema';
+import { INDEED, indeedOffer } from '../../../test/indeedOffers';
 
-const sender = 'alert@indeed.com';
-const on = { import: true, enrich: true, analyse: true };
-const anOffer = (index: number) => ({
-  key: `indeed:${index}`,
-  source: sender,
-  url: `https://fr.indeed.com/viewjob?jk=${index}`,
-  title: `Data ${index}`,
-  company: '',
-  city: '',
-  department: '',
-  salary: '',
-  offerDate: '',
-});
+const { sender } = INDEED;
 
 describe('SQLite offer texts', () => {
   let dir: string;
@@ -89,8 +78,8 @@ describe('SQLite offer texts', () => {
   describe('Given offers with a text', () => {
     const withTexts = async () => {
       const store = openSqliteStore(file, availabilityOf);
-      await store.addSources([{ sender, board: 'Indeed', activation: on, available: on }]);
-      const [first, second] = await store.saveOffers([anOffer(1), anOffer(2)]);
+      await store.addSources([INDEED]);
+      const [first, second] = await store.saveOffers([indeedOffer(1), indeedOffer(2)]);
       await store.updateOffers([
         { id: first.id, patch: { status: STATUS.toAnalyse, text: 'Premier texte' } },
         { id: second.id, patch: { status: STATUS.toAnalyse, text: 'Second texte' } },
@@ -138,8 +127,8 @@ describe('SQLite offer texts', () => {
   describe('Given a row changed by hand', () => {
     it('should load a row whose columns hold what the schema says', async () => {
       const store = openSqliteStore(file, availabilityOf);
-      await store.addSources([{ sender, board: 'Indeed', activation: on, available: on }]);
-      const [offer] = await store.saveOffers([anOffer(1)]);
+      await store.addSources([INDEED]);
+      const [offer] = await store.saveOffers([indeedOffer(1)]);
 
       byHand("UPDATE offers SET title = 'Titre saisi à la main' WHERE id = ?", offer.id);
       const snapshot = await store.load();
@@ -150,8 +139,8 @@ describe('SQLite offer texts', () => {
 
     it('should refuse to load a row whose column holds another type, naming the column', async () => {
       const store = openSqliteStore(file, availabilityOf);
-      await store.addSources([{ sender, board: 'Indeed', activation: on, available: on }]);
-      const [offer] = await store.saveOffers([anOffer(1)]);
+      await store.addSources([INDEED]);
+      const [offer] = await store.saveOffers([indeedOffer(1)]);
 
       byHand("UPDATE offers SET title = x'00' WHERE id = ?", offer.id);
       const loading = store.load();

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { INDEED, indeedOffer } from '../../../test/indeedOffers';
 import { describeOfferStoreContract } from '../../../test/storeContract';
 import { availabilityOf } from '../../core/sources';
 import { openSqliteStore } from '.';
@@ -35,8 +36,7 @@ describe('SQLite store file', () => {
   it('should keep everything across a reopen', async () => {
     const { file, remove } = tempFile();
     const store = openSqliteStore(file, availabilityOf);
-    const on = { import: true, enrich: true, analyse: true };
-    await store.addSources([{ sender: 'alert@indeed.com', board: 'Indeed', activation: on, available: on }]);
+    await store.addSources([INDEED]);
     await store.saveOffers([
       {
         key: 'indeed:1',
@@ -66,24 +66,12 @@ const hasSqlite3 = spawnSync('sqlite3', ['-version']).status === 0;
 if (!hasSqlite3) process.stderr.write('SKIPPED: the sqlite3 command line is not installed; edits by hand are tested through another connection only\n');
 
 describe('SQLite changes since the last look', () => {
-  const on = { import: true, enrich: true, analyse: true };
-  const sender = 'alert@indeed.com';
-  const offer = (index: number) => ({
-    key: `indeed:${index}`,
-    source: sender,
-    url: `https://fr.indeed.com/viewjob?jk=${index}`,
-    title: `Data ${index}`,
-    company: '',
-    city: '',
-    department: '',
-    salary: '',
-    offerDate: '',
-  });
+  const offer = indeedOffer;
 
   (hasSqlite3 ? it : it.skip)('should see what the sqlite3 command line changed and deleted in the file', async () => {
     const { file, remove } = tempFile();
     const store = openSqliteStore(file, availabilityOf);
-    await store.addSources([{ sender, board: 'Indeed', activation: on, available: on }]);
+    await store.addSources([INDEED]);
     const [edited, deleted] = await store.saveOffers([offer(1), offer(2), offer(3)]);
     await store.load();
 
