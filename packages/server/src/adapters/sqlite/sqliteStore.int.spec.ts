@@ -62,7 +62,8 @@ describe('SQLite store file', () => {
   });
 });
 
-const hasSqlite3 = spawnSync('sqlite3', ['-version']).status === 0;
+// Under CI the command line is installed (.ci/run), so the test runs, and fails if it is missing.
+const hasSqlite3 = !!process.env.CI || spawnSync('sqlite3', ['-version']).status === 0;
 if (!hasSqlite3) process.stderr.write('SKIPPED: the sqlite3 command line is not installed; edits by hand are tested through another connection only\n');
 
 describe('SQLite changes since the last look', () => {
