@@ -9,7 +9,8 @@ export type StoreCheck = { tables: string[]; prepared: boolean };
 
 /**
  * The token and the base checked with one request (the base's tables, through the Meta API):
- * a refused token or an unknown base comes out as an UnavailableError that says which.
+ * a refused token or an unknown base comes out as an UnavailableError that says which. The
+ * request waits its turn behind a run's in the base's limiter (up to a 429's 30 s penalty).
  */
 export async function checkAirtable(config: AirtableConfig): Promise<StoreCheck> {
   const client = createAirtableClient(config, { retryDeadlineMs: CHECK_DEADLINE_MS, requestTimeoutMs: CHECK_DEADLINE_MS });

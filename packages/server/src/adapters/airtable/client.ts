@@ -2,7 +2,7 @@ import type { CallMeter } from '@veille/domain';
 import Airtable from 'airtable';
 import { UnavailableError } from '../../errors';
 import type { AirtableConfig } from './config';
-import { createRateLimiter, sleep } from './limiter';
+import { createRateLimiter, sleep, type RateLimiter } from './limiter';
 
 export type RequestKind = 'list' | 'create' | 'update' | 'upsert' | 'meta' | 'webhook';
 
@@ -64,14 +64,27 @@ const isIdempotent = (kind: RequestKind, request: AirtableRequest): boolean =>
 const isTransient = (status: number | null | undefined): boolean => !status || status >= 500;
 
 /**
- * The one door to the user's base: every request waits its turn in one limiter (5 per second
- * for the whole base, all phases together), is counted, and follows one retry policy. The
+ * Airtable counts requests per base, whoever sends them: the store, « Préparer / vérifier »,
+ * « Tester » and a store rebuilt after a settings change all wait in the base's one limiter, so
+ * together they never earn the 30 s penalty that one of them alone would have avoided.
+ */
+const limiters = new Map<string, RateLimiter>();
+const limiterOf = (config: AirtableConfig, requestsPerSecond: number): RateLimiter => {
+  const key = `${config.endpointUrl ?? ''} ${config.baseId} ${requestsPerSecond}`;
+  let limiter = limiters.get(key);
+  if (!limiter) limiters.set(key, (limiter = createRateLimiter(requestsPerSecond, 1_000 + JITTER_MARGIN_MS)));
+  return limiter;
+};
+
+/**
+ * The one door to the user's base: every request waits its turn in the base's limiter (5 per
+ * second for the whole base, all phases and clients together), is counted, and follows one retry policy. The
  * package's own 429 retry loop is off: it never ends and ignores the 30 s penalty.
  */
 export function createAirtableClient(config: AirtableConfig, options: ClientOptions = {}): AirtableClient {
   const penaltyMs = options.rateLimitPenaltyMs ?? 30_000;
   const deadlineMs = options.retryDeadlineMs ?? 120_000;
-  const limiter = createRateLimiter(options.requestsPerSecond ?? 5, 1_000 + JITTER_MARGIN_MS);
+  const limiter = limiterOf(config, options.requestsPerSecond ?? 5);
   const airtable = new Airtable({
     apiKey: config.apiKey,
     endpointUrl: config.endpointUrl ?? 'https://api.airtable.com',

@@ -6,6 +6,7 @@ import { startFakeAirtable, type FakeAirtable, type LoggedRequest } from '../../
 import { capturedLog } from '../../../test/settingsApi';
 import { availabilityOf } from '../../core/sources';
 import { createAirtableStore, type AirtableOfferStore } from '.';
+import { checkAirtable } from './check';
 import { createAirtableClient } from './client';
 import { setupAirtable } from './setup';
 
@@ -161,6 +162,19 @@ describe('A store loading while Airtable limits the base (5 requests/s, then 429
       expect(rateLimitWarnings()).toEqual([]);
       expectWholeBase(loaded);
       expect(fake.webhooks()).toHaveLength(1);
+    });
+
+    it("should keep the store and « Tester » clicked meanwhile within the base's 5 requests/s together, none refused", async () => {
+      fake = await seededBase(ENDLESS_PENALTY_MS);
+      const config = { apiKey: fake.apiKey, baseId: fake.baseId, endpointUrl: fake.url };
+      const store = openStore(ENDLESS_PENALTY_MS);
+
+      const [loaded, ...checks] = await Promise.all([store.load(), checkAirtable(config), checkAirtable(config), checkAirtable(config)]);
+
+      expect(fake.log).toHaveLength(7);
+      expect(fake.log.map((entry) => entry.status)).toEqual(fake.log.map(() => 200));
+      expect(checks).toEqual(checks.map(() => ({ tables: expect.arrayContaining(['Sources', 'Offres']), prepared: true })));
+      expectWholeBase(loaded);
     });
   });
 });
