@@ -12,7 +12,7 @@ type ImportDeps = Pick<Deps, 'bus' | 'store' | 'mailbox'> & Pick<ParsePool, 'rea
  * writes by 10 (an alert holds ~5 offers) to fill every request, few enough that a stop or a
  * failure leaves little in flight.
  */
-export const EMAILS_AHEAD = 50;
+const EMAILS_AHEAD = 50;
 /** A store request's size: an email bigger than what follows it in flight cannot finish before a flush. */
 const STORE_BATCH = 10;
 

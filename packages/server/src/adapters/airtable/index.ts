@@ -406,19 +406,20 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
     readOffers: async (ids) => {
       await ensureSources();
       const wanted = [...new Set(ids)];
-      const read = await later.tolerate(() =>
-        listByIds(
-          api,
-          OFFERS,
-          wanted.filter((id) => !recent.get(id)),
-          later.names(ALL_OFFER_FIELDS),
-        ),
-      );
+      // What is in memory is taken before reading the rest: the memory may let it go meanwhile.
       const fieldsOf = new Map<string, Fields>();
       for (const id of wanted) {
         const fields = recent.get(id);
         if (fields) fieldsOf.set(id, fields);
       }
+      const read = await later.tolerate(() =>
+        listByIds(
+          api,
+          OFFERS,
+          wanted.filter((id) => !fieldsOf.has(id)),
+          later.names(ALL_OFFER_FIELDS),
+        ),
+      );
       for (const record of read) {
         rememberOffer(record);
         recent.remember(record);
