@@ -1,5 +1,5 @@
-import { ImapFlow } from 'imapflow';
 import { UnavailableError } from '../../errors';
+import { newImapClient } from './client';
 import type { ImapConfig } from './config';
 import { explainUnavailable } from './failures';
 
@@ -15,16 +15,7 @@ export type MailboxCheck = { folders: string[]; count: number | null };
  * UnavailableError; a folder missing is not an error here: the page offers the list instead.
  */
 export async function checkImap(config: ImapConfig): Promise<MailboxCheck> {
-  const client = new ImapFlow({
-    host: config.host,
-    port: config.port,
-    secure: config.secure,
-    auth: { user: config.user, pass: config.password },
-    logger: false,
-    disableAutoIdle: true,
-    connectionTimeout: CHECK_TIMEOUT_MS,
-    greetingTimeout: CHECK_TIMEOUT_MS,
-  });
+  const client = newImapClient(config, { disableAutoIdle: true, connectionTimeout: CHECK_TIMEOUT_MS, greetingTimeout: CHECK_TIMEOUT_MS });
   // An 'error' event without a listener would crash the process: the failing command says it.
   client.on('error', () => undefined);
   let timer: NodeJS.Timeout | undefined;

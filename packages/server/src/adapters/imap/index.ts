@@ -1,8 +1,9 @@
 import { normalizeSender, type CallMeter, type Mailbox, type MailRef } from '@veille/domain';
-import { ImapFlow, type FetchMessageObject, type MailboxLockObject } from 'imapflow';
+import type { FetchMessageObject, ImapFlow, MailboxLockObject } from 'imapflow';
 import type { Logger } from 'pino';
 import { UnavailableError } from '../../errors';
 import { MAX_EMAIL_BYTES, tooLarge } from '../../mail/decode';
+import { newImapClient } from './client';
 import type { ImapConfig } from './config';
 import { explain, explainUnavailable, isConnectionLost } from './failures';
 import { watchImapFolder } from './watch';
@@ -10,9 +11,6 @@ import { watchImapFolder } from './watch';
 export { imapConfigFromEnv, type ImapConfig } from './config';
 
 type CommandGroup = 'audit' | 'read' | 'archive' | 'connect';
-
-/** Past this an unreachable host is said to the user; imapflow's own default is 90 s. */
-const CONNECT_TIMEOUT_MS = 15_000;
 
 const uidOf = (id: string): string => {
   if (!/^[1-9]\d{0,9}$/.test(id)) throw new Error(`Identifiant IMAP invalide : ${id}`);
@@ -38,15 +36,7 @@ export function createImapMailbox(config: ImapConfig, options: { meter?: CallMet
   const count = (kind: CommandGroup) => meter?.({ api: 'IMAP', kind, calls: 1 });
 
   const open = async (): Promise<ImapFlow> => {
-    const fresh = new ImapFlow({
-      host: config.host,
-      port: config.port,
-      secure: config.secure,
-      auth: { user: config.user, pass: config.password },
-      logger: false,
-      disableAutoIdle: true,
-      connectionTimeout: CONNECT_TIMEOUT_MS,
-    });
+    const fresh = newImapClient(config, { disableAutoIdle: true });
     // An 'error' event without a listener would crash the process; the command that fails says it.
     fresh.on('error', (error: Error) => log?.debug({ error: error.message }, 'imap: connection error'));
     fresh.on('close', () => {

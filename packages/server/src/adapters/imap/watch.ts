@@ -1,13 +1,12 @@
 import type { CallMeter, MailboxListener, MailboxWatch, MailboxWatchState } from '@veille/domain';
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import type { Logger } from 'pino';
+import { newImapClient } from './client';
 import type { ImapConfig } from './config';
 
 /** The first wait before reconnecting, doubled at each failure up to the cap: never a busy loop on a server that is down. */
 export const RECONNECT_FIRST_MS = 1_000;
 export const RECONNECT_MAX_MS = 30_000;
-
-const CONNECT_TIMEOUT_MS = 15_000;
 
 /** A refusal no retry can fix (wrong password, folder gone): the audit says it, and the watch waits for new settings. */
 const hopeless = (error: unknown): boolean => {
@@ -63,14 +62,7 @@ export function watchImapFolder(config: ImapConfig, listener: MailboxListener, {
 
   const connect = async (): Promise<void> => {
     if (closed) return;
-    const fresh = new ImapFlow({
-      host: config.host,
-      port: config.port,
-      secure: config.secure,
-      auth: { user: config.user, pass: config.password },
-      logger: false,
-      connectionTimeout: CONNECT_TIMEOUT_MS,
-    });
+    const fresh = newImapClient(config);
     client = fresh;
     // An 'error' event without a listener would crash the process; 'close' follows it.
     fresh.on('error', (error: Error) => log?.debug({ error: error.message }, 'imap watch: connection error'));
