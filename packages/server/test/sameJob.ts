@@ -2,7 +2,7 @@ import {
   event,
   evolve,
   initialProjection,
-  NEW_OFFER_STATUS,
+  newOfferSummary,
   decideEnrichment,
   type Board,
   type OfferSummary,
@@ -46,20 +46,9 @@ export function enrichInOrder(
   now = new Date('2026-11-24T08:00:00Z'),
 ): Projection {
   const senders = [...new Map(imported.map(({ sender, board }) => [sender, board])).entries()];
-  const offers: OfferSummary[] = imported.map(({ sender, offer }, index) => ({
-    id: `rec${String(index).padStart(4, '0')}`,
-    source: sender,
-    url: offer.url,
-    status: NEW_OFFER_STATUS,
-    title: offer.title,
-    company: offer.company,
-    city: offer.city,
-    salary: offer.salary,
-    offerDate: offer.offerDate,
-    addedAt: '2026-11-20',
-    hasText: false,
-    analysed: false,
-  }));
+  const offers: OfferSummary[] = imported.map(({ sender, offer }, index) =>
+    newOfferSummary({ ...offer, source: sender }, `rec${String(index).padStart(4, '0')}`, '2026-11-20'),
+  );
   let state = evolve(
     initialProjection(),
     event('TableLoaded', { sources: senders.map(([sender, board]) => ({ sender, board, activation: on, available: on })), offers }),

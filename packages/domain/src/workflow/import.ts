@@ -3,6 +3,7 @@ import { event, type EmailArchived, type OfferCreated } from '../events';
 import type { OfferSummary } from '../offer';
 import type { MailRef, NewOffer, ParsedOffer } from '../ports';
 import { NoOfferFoundError } from './errors';
+import { NEW_OFFER_STATUS } from './flow';
 
 export type ImportEmail = {
   readonly email: Pick<MailRef, 'id' | 'sender' | 'subject'>;
@@ -31,4 +32,13 @@ export type RecordArchived = { readonly email: Pick<MailRef, 'id' | 'sender'>; r
 /** The email left the mailbox once its offers were stored: one fewer to import for its sender. */
 export function decideEmailArchived({ email, created }: RecordArchived): EmailArchived[] {
   return [event<EmailArchived>('EmailArchived', { sender: email.sender, emailId: email.id, offers: created })];
+}
+
+/**
+ * What the projection holds of an offer the store just created with this id on `addedAt`
+ * (YYYY-MM-DD): in `NEW_OFFER_STATUS`, its page not read yet, not analysed.
+ */
+export function newOfferSummary(offer: NewOffer, id: string, addedAt: string): OfferSummary {
+  const { source, url, title, company, city, salary, offerDate } = offer;
+  return { id, source, url, status: NEW_OFFER_STATUS, title, company, city, salary, offerDate, addedAt, hasText: false, analysed: false };
 }

@@ -1,4 +1,4 @@
-import { event, type HeldWrites, type MailRef, type NewOffer, type OfferStore, type OfferSummary } from '@veille/domain';
+import { event, newOfferSummary, type HeldWrites, type MailRef, type NewOffer, type OfferStore, type OfferSummary } from '@veille/domain';
 import { createBus } from '../core/bus';
 import { importPhase } from './import';
 
@@ -19,14 +19,7 @@ const offersOf = (id: string): NewOffer[] =>
     offerDate: '',
   }));
 
-const summaryOf = (offer: NewOffer): OfferSummary => ({
-  ...offer,
-  id: `rec-${offer.key}`,
-  status: 'A compléter',
-  addedAt: '2026-12-02',
-  hasText: false,
-  analysed: false,
-});
+const summaryOf = (offer: NewOffer): OfferSummary => newOfferSummary(offer, `rec-${offer.key}`, '2026-12-02');
 
 /**
  * A store that holds new offers until a flush, as the Airtable store holds a partial request of

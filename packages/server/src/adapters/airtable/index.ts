@@ -1,5 +1,5 @@
 import {
-  NEW_OFFER_STATUS,
+  newOfferSummary,
   type Activation,
   type Board,
   type CallMeter,
@@ -380,20 +380,7 @@ export function createAirtableStore(config: AirtableConfig, options: AirtableSto
       saving.forEach(({ offer, mine }, index) => {
         const saved = (outcomes[index] as PromiseFulfilledResult<Saved | undefined>).value;
         if (!mine || !saved?.created) return;
-        created.push({
-          id: saved.id,
-          source: offer.source,
-          url: offer.url,
-          status: NEW_OFFER_STATUS,
-          title: offer.title,
-          company: offer.company,
-          city: offer.city,
-          salary: offer.salary,
-          offerDate: dateCell(offer.offerDate) ?? '',
-          addedAt,
-          hasText: false,
-          analysed: false,
-        });
+        created.push(newOfferSummary({ ...offer, offerDate: dateCell(offer.offerDate) ?? '' }, saved.id, addedAt));
       });
       return created;
     },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   NEW_OFFER_STATUS,
+  newOfferSummary,
   type Activation,
   type AnalysisDigest,
   type Board,
@@ -165,20 +166,7 @@ export function openSqliteStore(file: string, availability: (board: Board) => Ac
         const { key, source, url, title, company, city, department, salary, offerDate } = offer;
         if (insertOffer.run({ id, key, source, url, title, company, city, department, salary, offerDate, addedAt, status: NEW_OFFER_STATUS }).changes === 0)
           continue;
-        created.push({
-          id,
-          source,
-          url,
-          status: NEW_OFFER_STATUS,
-          title,
-          company,
-          city,
-          salary,
-          offerDate,
-          addedAt: addedAt.slice(0, 10),
-          hasText: false,
-          analysed: false,
-        });
+        created.push(newOfferSummary(offer, id, addedAt.slice(0, 10)));
       }
       return created;
     });
