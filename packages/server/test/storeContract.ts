@@ -1,21 +1,9 @@
-import type { NewOffer, OfferStore, Source } from '@veille/domain';
+import type { OfferStore } from '@veille/domain';
+import { HELLOWORK, helloWorkOffer } from './newOffers';
 
-const on = { import: true, enrich: true, analyse: true };
-const sender = 'notification@emails.hellowork.com';
-const source: Source = { sender, board: 'HelloWork', activation: on, available: on };
-
-const newOffer = (id: number, overrides: Partial<NewOffer> = {}): NewOffer => ({
-  key: `hellowork:${id}`,
-  source: sender,
-  url: `https://www.hellowork.com/fr-fr/emplois/${id}.html`,
-  title: `Data engineer ${id}`,
-  company: 'Acme',
-  city: 'Lyon',
-  department: '69',
-  salary: '',
-  offerDate: '',
-  ...overrides,
-});
+const source = HELLOWORK;
+const { sender, activation } = source;
+const newOffer = helloWorkOffer;
 
 /** Changes made outside Veille: in Airtable's page, or in the SQLite file with `sqlite3`. */
 export type ByHand = { setStatus(id: string, status: string): void; remove(id: string): void };
@@ -45,7 +33,7 @@ export function describeOfferStoreContract(name: string, makeStore: () => Promis
 
       await store.addSources([source]);
 
-      expect((await store.load()).sources).toEqual([{ ...source, activation: { ...on, enrich: false } }]);
+      expect((await store.load()).sources).toEqual([{ ...source, activation: { ...activation, enrich: false } }]);
     });
 
     it('should refuse an activation for an unknown sender', async () => {

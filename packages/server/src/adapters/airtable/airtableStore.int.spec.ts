@@ -1,26 +1,15 @@
-import type { CallMeter, NewOffer, OfferStore, Source } from '@veille/domain';
+import type { CallMeter, OfferStore } from '@veille/domain';
 import { startFakeAirtable, type FakeAirtable, type FakeAirtableOptions } from '../../../test/fakeAirtable';
+import { HELLOWORK, helloWorkOffer } from '../../../test/newOffers';
 import { describeOfferStoreContract } from '../../../test/storeContract';
 import { availabilityOf } from '../../core/sources';
 import { createAirtableStore, type AirtableStoreOptions } from '.';
 import { createAirtableClient } from './client';
 import { setupAirtable } from './setup';
 
-const on = { import: true, enrich: true, analyse: true };
-const sender = 'notification@emails.hellowork.com';
-const source: Source = { sender, board: 'HelloWork', activation: on, available: on };
-
-const newOffer = (id: number): NewOffer => ({
-  key: `hellowork:${id}`,
-  source: sender,
-  url: `https://www.hellowork.com/fr-fr/emplois/${id}.html`,
-  title: `Data engineer ${id}`,
-  company: 'Acme',
-  city: 'Lyon',
-  department: '69',
-  salary: '',
-  offerDate: '2026-11-02',
-});
+const source = HELLOWORK;
+const { sender } = source;
+const newOffer = (id: number) => helloWorkOffer(id, { offerDate: '2026-11-02' });
 
 /** A fake base prepared by setup, and a store on it; `fast` lifts the 5 requests/s for suites that test behaviour, not limits. */
 const startBase = async (fakeOptions: FakeAirtableOptions = {}, storeOptions: Partial<AirtableStoreOptions> = {}) => {

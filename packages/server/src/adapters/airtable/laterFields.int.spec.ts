@@ -1,26 +1,14 @@
-import type { Source } from '@veille/domain';
 import { startFakeAirtable, type FakeAirtable } from '../../../test/fakeAirtable';
+import { HELLOWORK, helloWorkOffer } from '../../../test/newOffers';
 import { availabilityOf } from '../../core/sources';
 import { createAirtableStore } from '.';
 import { createAirtableClient } from './client';
 import { OFFER_FIELDS, offersSpec, sourcesSpec, tableSchema } from './schema';
 import { setupAirtable } from './setup';
 
-const on = { import: true, enrich: true, analyse: true };
-const sender = 'notification@emails.hellowork.com';
-const source: Source = { sender, board: 'HelloWork', activation: on, available: on };
+const source = HELLOWORK;
+const offer = (id: number) => helloWorkOffer(id);
 const LATER = new Set<string>([OFFER_FIELDS.canonical, OFFER_FIELDS.duplicateOf]);
-const offer = (id: number) => ({
-  key: `hellowork:${id}`,
-  source: sender,
-  url: `https://www.hellowork.com/fr-fr/emplois/${id}.html`,
-  title: `Data engineer ${id}`,
-  company: 'Acme',
-  city: 'Lyon',
-  department: '69',
-  salary: '',
-  offerDate: '',
-});
 
 describe('An Airtable base prepared before duplicates were known (no « URL canonique », no « Doublon de »)', () => {
   let fake: FakeAirtable;

@@ -5,7 +5,7 @@ import { STATUS, type Analysis, type OfferSummary } from '@veille/domain';
 import { availabilityOf } from '../../core/sources';
 import { openSqliteStore } from '.';
 import { openDatabase } from './connection';
-import { INDEED, indeedOffer } from '../../../test/indeedOffers';
+import { INDEED, indeedOffer } from '../../../test/newOffers';
 
 const gone = 'ancienne-source@board.example';
 const on = { import: true, enrich: true, analyse: true };

@@ -6,7 +6,7 @@ import { availabilityOf } from '../../core/sources';
 import { openSqliteStore } from '.';
 import { openDatabase } from './connection';
 import { migrate } from './schema';
-import { INDEED, indeedOffer } from '../../../test/indeedOffers';
+import { INDEED, indeedOffer } from '../../../test/newOffers';
 
 const { sender } = INDEED;
 

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { INDEED, indeedOffer } from '../../../test/indeedOffers';
+import { INDEED, indeedOffer } from '../../../test/newOffers';
 import { describeOfferStoreContract } from '../../../test/storeContract';
 import { availabilityOf } from '../../core/sources';
 import { openSqliteStore } from '.';
