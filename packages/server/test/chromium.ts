@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -21,4 +22,16 @@ export function chromiumArgs(): string[] {
     '--disable-component-update',
     '--disable-sync',
   ];
+}
+
+/** One Chromium for a whole describe block: launched before its tests, closed after them. */
+export function browserForSuite(): { readonly browser: Browser } {
+  const suite = {} as { browser: Browser };
+  beforeAll(async () => {
+    suite.browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs() });
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+  });
+  return suite;
 }

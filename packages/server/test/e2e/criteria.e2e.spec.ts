@@ -1,7 +1,6 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../chromium';
+import { browserForSuite, chromiumAvailable } from '../chromium';
 import { freshDataDir, startTestApp } from '../harness';
 import type { Veille } from '../../src/compose/startVeille';
 import { DEFAULT_CRITERIA, type Criteria } from '../../src/criteria/criteria';
@@ -12,16 +11,8 @@ const describeWithChromium = chromiumAvailable() ? describe : describe.skip;
 describeWithChromium('A broken criteria file and a refused email, in a real browser', () => {
   let app: Veille;
   let cleanup: () => void;
-  let browser: Browser;
+  const chrome = browserForSuite();
   let dataDir: string;
-
-  beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs() });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   beforeEach(async () => {
     ({ dir: dataDir, cleanup } = freshDataDir());
@@ -39,7 +30,7 @@ describeWithChromium('A broken criteria file and a refused email, in a real brow
   });
 
   it('should say what is wrong, show the broken text to fix, keep Enregistrer disabled while it saves, and list the refused email', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1200 } });
+    const page = await chrome.browser.newPage({ viewport: { width: 1400, height: 1200 } });
     let release = (): void => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
     await page.route('**/api/criteria', async (route) => {

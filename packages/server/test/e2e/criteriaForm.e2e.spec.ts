@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../chromium';
+import type { Page } from 'playwright-core';
+import { browserForSuite, chromiumAvailable } from '../chromium';
 import { appForSuite } from '../harness';
 import { horizontalOverflow, seriousViolations } from '../pageChecks';
 import { DEFAULT_CRITERIA, type Criteria } from '../../src/criteria/criteria';
@@ -11,16 +11,8 @@ const describeWithChromium = chromiumAvailable() ? describe : describe.skip;
 
 describeWithChromium('The criteria form, in a real browser', () => {
   const suite = appForSuite();
-  let browser: Browser;
+  const chrome = browserForSuite();
   const saved = (): Criteria => JSON.parse(readFileSync(path.join(suite.dataDir, 'criteres.json'), 'utf8')) as Criteria;
-
-  beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs() });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   beforeEach(async () => {
     const reset = await fetch(`${suite.app.url}/api/criteria`, {
@@ -32,7 +24,7 @@ describeWithChromium('The criteria form, in a real browser', () => {
   });
 
   const openEditor = async (width = 1280): Promise<Page> => {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const page = await chrome.browser.newPage({ viewport: { width, height: 900 } });
     await page.goto(`${suite.app.url}/?vue=parametres&section=criteres`);
     await page.getByTestId('criteria-form').waitFor();
     return page;

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../chromium';
+import type { Page } from 'playwright-core';
+import { browserForSuite, chromiumAvailable } from '../chromium';
 import { freshDataDir, startTestApp } from '../harness';
 import { horizontalOverflow, seriousViolations } from '../pageChecks';
 import type { Veille } from '../../src/compose/startVeille';
@@ -12,15 +12,7 @@ const describeWithChromium = chromiumAvailable() ? describe : describe.skip;
 describeWithChromium('The dashboard in a real browser', () => {
   let app: Veille;
   let cleanup: () => void;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs() });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chrome = browserForSuite();
 
   beforeEach(async () => {
     let dir: string;
@@ -51,8 +43,8 @@ describeWithChromium('The dashboard in a real browser', () => {
   const screenProblems = async (page: Page) => ({ overflow: await horizontalOverflow(page), violations: await seriousViolations(page) });
 
   it('should move the counts live after "Lancer les traitements", without a reload, until the run ends, on a phone and a desktop', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await chrome.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const phone = await chrome.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await page.goto(app.url);
     await phone.goto(app.url);
     const totals = page.locator('[data-testid="summary-table"] [data-source="__totals__"]');
@@ -116,7 +108,7 @@ describeWithChromium('The dashboard in a real browser', () => {
   }, 120_000);
 
   it('should read as a table: a caption, headers for columns and for each source, and counts that say what they open', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await chrome.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(app.url);
     const table = page.getByTestId('summary-table');
     await table.locator('[data-source="__totals__"] [data-col="toImport"]').filter({ hasText: /[1-9]/ }).waitFor();
@@ -141,7 +133,7 @@ describeWithChromium('The dashboard in a real browser', () => {
   }, 90_000);
 
   it('should keep every button in reach on a phone: the table scrolls inside its card with the source column held', async () => {
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phone = await chrome.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await phone.goto(app.url);
     const table = phone.getByTestId('summary-table');
     await table.locator('[data-source="__totals__"] [data-col="toImport"]').filter({ hasText: /[1-9]/ }).waitFor();

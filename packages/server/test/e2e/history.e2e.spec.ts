@@ -1,10 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../chromium';
-import { freshDataDir, runEnded, startTestApp } from '../harness';
+import type { Page } from 'playwright-core';
+import { browserForSuite, chromiumAvailable } from '../chromium';
+import { appForSuite, runEnded } from '../harness';
 import { horizontalOverflow, seriousViolations } from '../pageChecks';
-import type { Veille } from '../../src/compose/startVeille';
 
 const describeWithChromium = chromiumAvailable() ? describe : describe.skip;
 
@@ -22,37 +21,23 @@ const EMPTY_ALERT = [
 ].join('\r\n');
 
 describeWithChromium('Run history in a real browser', () => {
-  let app: Veille;
-  let cleanup: () => void;
-  let browser: Browser;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs() });
-    ({ dir: dataDir, cleanup } = freshDataDir());
-    app = await startTestApp(dataDir);
-  }, 60_000);
-
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
-    cleanup();
-  });
+  const suite = appForSuite();
+  const chrome = browserForSuite();
 
   const screenProblems = async (page: Page) => ({ overflow: await horizontalOverflow(page), violations: await seriousViolations(page) });
 
   it('should show a run live once it ends, with its trigger, its failures and their reasons, and the consumption per day, on a phone and a desktop', async () => {
-    const desktop = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const desktop = await chrome.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const phone = await chrome.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     for (const page of [desktop, phone]) {
-      await page.goto(app.url);
+      await page.goto(suite.app.url);
       await page.getByText("Aucun traitement enregistré pour l'instant.").waitFor();
     }
-    writeFileSync(path.join(dataDir, 'mailbox', 'vide.eml'), EMPTY_ALERT);
+    writeFileSync(path.join(suite.dataDir, 'mailbox', 'vide.eml'), EMPTY_ALERT);
 
     // As `pnpm process` beside this server asks for it.
-    const ended = runEnded(app.deps.bus);
-    const started = await fetch(`${app.url}/api/runs`, {
+    const ended = runEnded(suite.app.deps.bus);
+    const started = await fetch(`${suite.app.url}/api/runs`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ trigger: 'cli' }),

@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { OfferStore } from '@veille/domain';
-import { chromium, type Browser } from 'playwright-core';
-import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../chromium';
+import { browserForSuite, chromiumAvailable } from '../chromium';
 import { freshDataDir, runEnded, startTestApp } from '../harness';
 import type { Veille } from '../../src/compose/startVeille';
 
@@ -11,17 +10,9 @@ const TOKEN = '7e3b9f21c4d8a6e05b1f9c3d7a2e8b46';
 const describeWithChromium = chromiumAvailable() ? describe : describe.skip;
 
 describeWithChromium('Logging in and watching Veille start, in a real browser', () => {
-  let browser: Browser;
+  const chrome = browserForSuite();
   let app: Veille | undefined;
   let cleanup: () => void;
-
-  beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs() });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   afterEach(async () => {
     await app?.close();
@@ -37,7 +28,7 @@ describeWithChromium('Logging in and watching Veille start, in a real browser', 
     let listening!: (url: string) => void;
     const url = new Promise<string>((resolve) => (listening = resolve));
     const starting = startTestApp(dir, { ACCESS_TOKEN: TOKEN }, { wrapStore, onListening: ({ url }) => listening(url) });
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const context = await chrome.browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
 
     await page.goto(await url);
