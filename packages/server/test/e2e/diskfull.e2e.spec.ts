@@ -1,8 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../chromium';
+import { browserForSuite, chromiumAvailable } from '../chromium';
 import { startTestApp } from '../harness';
 import { mountSmallDisk, smallDiskAvailable } from '../smallDisk';
 import { seedDemo } from '../../src/demo/seed';
@@ -11,15 +10,7 @@ const SCREENSHOTS = path.resolve(__dirname, '../../../../test-results');
 const describeWithBoth = chromiumAvailable() && smallDiskAvailable() ? describe : describe.skip;
 
 describeWithBoth('A refused write, in a real browser', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs() });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chrome = browserForSuite();
 
   it('should show why Veille stopped the run in the run panel, through the event stream', async () => {
     const work = mkdtempSync(path.join(os.tmpdir(), 'veille-e2e-disk-'));
@@ -29,7 +20,7 @@ describeWithBoth('A refused write, in a real browser', () => {
     const app = await startTestApp(path.join(work, 'data'));
     try {
       await seedDemo(mailbox, app.url);
-      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      const page = await chrome.browser.newPage({ viewport: { width: 1400, height: 1000 } });
       await page.goto(app.url);
       await page.getByRole('button', { name: 'Mise à jour' }).click();
       await page.locator('[data-source="__totals__"] [data-col="toImport"]').filter({ hasText: /[1-9]/ }).waitFor();

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../chromium';
+import { browserForSuite, chromiumAvailable } from '../chromium';
 import { freshDataDir, startTestApp } from '../harness';
 import { seriousViolations } from '../pageChecks';
 import type { Veille } from '../../src/compose/startVeille';
@@ -17,12 +16,11 @@ const job = { title: 'Data Engineer (H/F)', company: 'Acme Data', city: 'Lyon', 
 describeWithChromium('One job from two boards, in the workspace', () => {
   let app: Veille;
   let cleanup: () => void;
-  let browser: Browser;
+  const chrome = browserForSuite();
   let keptId: string;
   let duplicateId: string;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs() });
     let dir: string;
     ({ dir, cleanup } = freshDataDir());
     app = await startTestApp(dir);
@@ -51,13 +49,12 @@ describeWithChromium('One job from two boards, in the workspace', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
     await app?.close();
     cleanup?.();
   });
 
   it('should say « aussi vue sur Indeed » on the offer kept, and open it from its duplicate’s detail', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await chrome.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${app.url}/?vue=offres`);
 
     const keptRow = page.locator(`[data-offer-id="${keptId}"]`);

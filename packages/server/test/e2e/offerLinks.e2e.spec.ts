@@ -1,5 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
-import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../chromium';
+import { browserForSuite, chromiumAvailable } from '../chromium';
 import { freshDataDir, startTestApp } from '../harness';
 import type { Veille } from '../../src/compose/startVeille';
 
@@ -21,10 +20,9 @@ const LINKS: Record<string, string> = {
 describeWithChromium("An offer's link in the page", () => {
   let app: Veille;
   let cleanup: () => void;
-  let browser: Browser;
+  const chrome = browserForSuite();
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs() });
     let dir: string;
     ({ dir, cleanup } = freshDataDir());
     app = await startTestApp(dir);
@@ -46,13 +44,12 @@ describeWithChromium("An offer's link in the page", () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
     await app?.close();
     cleanup?.();
   });
 
   it('should be a link, opened without opener or referrer, only when it leads to a web page', async () => {
-    const page = await browser.newPage();
+    const page = await chrome.browser.newPage();
     await page.goto(app.url);
 
     await page.locator(`[data-source="${SENDER}"] [data-col="A compléter"] button`).click();

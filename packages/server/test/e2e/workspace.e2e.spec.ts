@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumArgs, chromiumAvailable, CHROMIUM } from '../chromium';
+import type { Page } from 'playwright-core';
+import { browserForSuite, chromiumAvailable } from '../chromium';
 import { freshDataDir, runEnded, startTestApp } from '../harness';
 import { horizontalOverflow, seriousViolations } from '../pageChecks';
 import type { Veille } from '../../src/compose/startVeille';
@@ -52,10 +52,9 @@ async function total(page: Page, column: string): Promise<number> {
 describeWithChromium('The offers workspace in a real browser', () => {
   let app: Veille;
   let cleanup: () => void;
-  let browser: Browser;
+  const chrome = browserForSuite();
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs() });
     let dir: string;
     ({ dir, cleanup } = freshDataDir());
     app = await startTestApp(dir);
@@ -66,13 +65,12 @@ describeWithChromium('The offers workspace in a real browser', () => {
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
     await app?.close();
     cleanup?.();
   });
 
   it('should open on À traiter from a count, ranked by score, and rank unscored offers last', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await chrome.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(app.url);
     const counts = page.locator('[data-testid="summary-table"] tbody [data-col="À traiter"] button');
     await counts.first().waitFor();
@@ -101,7 +99,7 @@ describeWithChromium('The offers workspace in a real browser', () => {
   }, 60_000);
 
   it('should filter by status, text and minimum score, and keep the filter in the URL across a reload and through back', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await chrome.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${app.url}/?vue=offres`);
     await page.locator(`${LIST} [data-offer-id]`).first().waitFor();
 
@@ -144,7 +142,7 @@ describeWithChromium('The offers workspace in a real browser', () => {
   }, 60_000);
 
   it("should open an offer and show each criterion's score and justification, who analysed it and the start of its text", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await chrome.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${app.url}/?vue=offres&status=${encodeURIComponent('À traiter')}`);
     const first = page.locator(`${LIST} [data-offer-id]`).first();
     await first.waitFor();
@@ -169,7 +167,7 @@ describeWithChromium('The offers workspace in a real browser', () => {
   ])(
     'should mark an offer Candidaté with the keyboard at %i px, never while typing, and move the summary table of a second page without reload',
     async (width, height) => {
-      const context = await browser.newContext({ viewport: { width, height } });
+      const context = await chrome.browser.newContext({ viewport: { width, height } });
       const dashboard = await context.newPage();
       await dashboard.goto(app.url);
       await dashboard.locator(`${TOTALS} [data-col="À traiter"]`).filter({ hasText: /[1-9]/ }).waitFor();
@@ -213,7 +211,7 @@ describeWithChromium('The offers workspace in a real browser', () => {
   );
 
   it('should mark two selected offers Traité at once, and refuse with the domain’s reason what it refuses', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await chrome.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${app.url}/?vue=offres&status=${encodeURIComponent('À traiter')}`);
     const rows = page.locator(`${LIST} [data-offer-id]`);
     await rows.nth(2).waitFor();
@@ -243,7 +241,7 @@ describeWithChromium('The offers workspace in a real browser', () => {
   }, 60_000);
 
   it('should export the current filter as a CSV French Excel opens (UTF-8 with BOM, semicolons)', async () => {
-    const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    const page = await chrome.browser.newPage({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
     await page.goto(`${app.url}/?vue=offres&status=${encodeURIComponent('À traiter')}&minScore=5`);
     await page.locator(`${LIST} [data-offer-id]`).first().waitFor();
 
@@ -260,7 +258,7 @@ describeWithChromium('The offers workspace in a real browser', () => {
   }, 60_000);
 
   it('should add an offer found elsewhere by its URL, and say in French what it refuses', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await chrome.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${app.url}/?vue=offres`);
     await page.getByRole('button', { name: 'Ajouter une offre' }).click();
     const form = page.getByRole('form', { name: 'Ajouter une offre' });
@@ -297,7 +295,7 @@ describeWithChromium('The offers workspace in a real browser', () => {
   ])(
     'should not overflow horizontally at %i px, and pass axe-core without a serious or critical violation',
     async (width, height) => {
-      const page = await browser.newPage({ viewport: { width, height } });
+      const page = await chrome.browser.newPage({ viewport: { width, height } });
       await page.goto(`${app.url}/?vue=offres&status=${encodeURIComponent('À traiter')}`);
       await page.locator(`${LIST} [data-offer-id] .meta`).first().click();
       await page.getByTestId('offer-criteria').locator('li').first().waitFor();
@@ -327,10 +325,9 @@ describeWithChromium('A workspace of 10,000 offers', () => {
   const on = { import: true, enrich: true, analyse: true };
   let app: Veille;
   let cleanup: () => void;
-  let browser: Browser;
+  const chrome = browserForSuite();
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs() });
     let dir: string;
     ({ dir, cleanup } = freshDataDir());
     app = await startTestApp(dir);
@@ -353,13 +350,12 @@ describeWithChromium('A workspace of 10,000 offers', () => {
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
     await app?.close();
     cleanup?.();
   });
 
   it('should draw only the rows in view and fetch only the pages scrolled to, down to the last offer', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await chrome.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const asked: URLSearchParams[] = [];
     page.on('request', (request) => {
       const url = new URL(request.url());
