@@ -50,3 +50,21 @@ export async function startSmtpServer() {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+export type SmtpServer = Awaited<ReturnType<typeof startSmtpServer>>;
+
+/** One SMTP server for a whole describe block, emptied of what it received after each test. */
+export function smtpForSuite(): { readonly smtp: SmtpServer } {
+  const suite = {} as { smtp: SmtpServer };
+  beforeAll(async () => {
+    suite.smtp = await startSmtpServer();
+  });
+  afterEach(() => {
+    suite.smtp.received.length = 0;
+    suite.smtp.envelopes.length = 0;
+  });
+  afterAll(async () => {
+    await suite.smtp?.close();
+  });
+  return suite;
+}

@@ -1,7 +1,7 @@
 import { STATUS, type DigestReady, type Projection } from '@veille/domain';
 import { freshDataDir, runEnded, startTestApp, until } from '../../test/harness';
 import { capturedLog, settingsApi } from '../../test/settingsApi';
-import { SMTP_PASSWORD, SMTP_USER, startSmtpServer } from '../../test/smtp';
+import { SMTP_PASSWORD, SMTP_USER, smtpForSuite } from '../../test/smtp';
 import { openSse } from '../../test/sseClient';
 import { DEMO_OFFERS } from '../demo/catalogue';
 import type { Veille } from './startVeille';
@@ -16,13 +16,13 @@ const worthTelling = (state: Projection, minScore: number) =>
     .sort((a, b) => (b.analysis?.total ?? 0) - (a.analysis?.total ?? 0) || a.title.localeCompare(b.title, 'fr'));
 
 describe('Digest of the best new offers', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  const server = smtpForSuite();
   let app: Veille | undefined;
   let cleanup = (): void => undefined;
 
   const smtpEnv = (overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
     SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(smtp.port),
+    SMTP_PORT: String(server.smtp.port),
     SMTP_SECURE: 'false',
     SMTP_USER,
     SMTP_PASSWORD,
@@ -43,20 +43,10 @@ describe('Digest of the best new offers', () => {
     return { veille: app, state, stream, lines: log.lines };
   };
 
-  beforeAll(async () => {
-    smtp = await startSmtpServer();
-  });
-
-  afterAll(async () => {
-    await smtp.close();
-  });
-
   afterEach(async () => {
     await app?.close();
     app = undefined;
     cleanup();
-    smtp.received.length = 0;
-    smtp.envelopes.length = 0;
   });
 
   it('should mail the new offers over the threshold, ranked by score, in French, in HTML and plain text, with a hostile title escaped', async () => {
@@ -72,15 +62,15 @@ describe('Digest of the best new offers', () => {
 
     const { veille, state, stream, lines } = await startAndRun(smtpEnv(), capturedLog(), addHostile);
     await until(veille.deps.bus, (current) => current.run.digest?.mail === 'sent');
-    await smtp.receivedCount(1);
+    await server.smtp.receivedCount(1);
 
     const expected = worthTelling(state, 14);
     expect(expected.length).toBeGreaterThan(1);
     expect(expected.map((offer) => offer.title)).toContain(HOSTILE);
-    expect(smtp.received).toHaveLength(1);
-    const [mail] = smtp.received;
+    expect(server.smtp.received).toHaveLength(1);
+    const [mail] = server.smtp.received;
     expect(mail.subject).toBe(`Veille : ${expected.length} nouvelles offres ≥ 14/20`);
-    expect(smtp.envelopes[0]).toEqual({ from: SMTP_USER, to: [TO] });
+    expect(server.smtp.envelopes[0]).toEqual({ from: SMTP_USER, to: [TO] });
 
     // Both parts, each listing the offers best first, with company, city, score, summary and link.
     const text = mail.text ?? '';
@@ -122,7 +112,7 @@ describe('Digest of the best new offers', () => {
     expect(worthTelling(state, 16)).toEqual([]);
     await veille.close();
     app = undefined;
-    expect(smtp.received).toEqual([]);
+    expect(server.smtp.received).toEqual([]);
     expect(stream.messages.map((message) => message.event)).not.toContain('DigestReady');
     expect(state.run.digest).toBeUndefined();
     stream.close();
@@ -133,7 +123,7 @@ describe('Digest of the best new offers', () => {
 
     await stream.waitFor((messages) => messages.some((message) => message.event === 'DigestReady'));
     expect(veille.deps.bus.current().run.digest).toMatchObject({ mail: 'none', minScore: 14 });
-    expect(smtp.received).toEqual([]);
+    expect(server.smtp.received).toEqual([]);
     stream.close();
   });
 
@@ -149,12 +139,12 @@ describe('Digest of the best new offers', () => {
     expect((await (await fetch(`${veille.url}/api/runs?limit=1`)).json()) as unknown).toMatchObject({ runs: [{ outcome: 'finished' }] });
     expect(lines.some((line) => line.includes('digest email not sent'))).toBe(true);
     expect(lines.join('\n')).not.toContain(wrong);
-    expect(smtp.received).toEqual([]);
+    expect(server.smtp.received).toEqual([]);
   });
 });
 
 describe('Digest settings', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  const server = smtpForSuite();
   let app: Veille | undefined;
   let cleanup = (): void => undefined;
 
@@ -166,29 +156,27 @@ describe('Digest settings', () => {
     return { api: settingsApi(app.url), lines: log.lines, veille: app };
   };
 
-  beforeAll(async () => {
-    smtp = await startSmtpServer();
-  });
-
-  afterAll(async () => {
-    await smtp.close();
-  });
-
   afterEach(async () => {
     await app?.close();
     app = undefined;
     cleanup();
-    smtp.received.length = 0;
   });
 
   it('should show the environment’s values read-only, the password only as set, and refuse to change them', async () => {
-    const { api } = await start({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_USER, SMTP_PASSWORD, DIGEST_TO: TO, DIGEST_MIN_SCORE: '15' });
+    const { api } = await start({
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(server.smtp.port),
+      SMTP_USER,
+      SMTP_PASSWORD,
+      DIGEST_TO: TO,
+      DIGEST_MIN_SCORE: '15',
+    });
 
     const { body } = await api.get();
     expect(body.digest).toMatchObject({
       minScore: 15,
       host: '127.0.0.1',
-      port: smtp.port,
+      port: server.smtp.port,
       secure: false,
       user: SMTP_USER,
       password: { set: true, hint: `…${SMTP_PASSWORD.slice(-4)}` },
@@ -208,15 +196,15 @@ describe('Digest settings', () => {
     const { api, lines } = await start();
 
     const saved = await api.put({
-      digest: { minScore: 12.5, host: '127.0.0.1', port: smtp.port, secure: false, user: SMTP_USER, password: SMTP_PASSWORD, to: TO },
+      digest: { minScore: 12.5, host: '127.0.0.1', port: server.smtp.port, secure: false, user: SMTP_USER, password: SMTP_PASSWORD, to: TO },
     });
     expect(saved.status).toBe(200);
     expect(saved.body.digest).toMatchObject({ minScore: 12.5, host: '127.0.0.1', password: { set: true }, to: TO, from: { host: 'file', password: 'file' } });
 
     const tested = await api.test({ part: 'digest' });
-    expect(tested.body).toMatchObject({ ok: true, message: `Email de test envoyé à ${TO} par 127.0.0.1:${smtp.port} : vérifiez votre boîte.` });
-    await smtp.receivedCount(1);
-    expect(smtp.received[0].subject).toBe('Veille : test du résumé par email');
+    expect(tested.body).toMatchObject({ ok: true, message: `Email de test envoyé à ${TO} par 127.0.0.1:${server.smtp.port} : vérifiez votre boîte.` });
+    await server.smtp.receivedCount(1);
+    expect(server.smtp.received[0].subject).toBe('Veille : test du résumé par email');
 
     const wrong = await api.test({ part: 'digest', values: { password: 'pas-le-bon-mot-de-passe' } });
     expect(wrong.body).toMatchObject({ ok: false, message: `Identifiant ou mot de passe refusé par le serveur SMTP 127.0.0.1 (identifiant : ${SMTP_USER}).` });
