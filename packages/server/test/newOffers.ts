@@ -6,7 +6,8 @@ const on = { import: true, enrich: true, analyse: true };
 export const HELLOWORK: Source = { sender: 'notification@emails.hellowork.com', board: 'HelloWork', activation: on, available: on };
 export const INDEED: Source = { sender: 'alert@indeed.com', board: 'Indeed', activation: on, available: on };
 
-const offerOf = (source: Source, key: string, url: string, fields: Partial<NewOffer>): NewOffer => ({
+/** A new offer of this source with only its key and link, unless `fields` says more: a page would fill the rest. */
+export const offerOf = (source: Source, key: string, url: string, fields: Partial<NewOffer> = {}): NewOffer => ({
   key,
   source: source.sender,
   url,

@@ -7,12 +7,12 @@ import { createParsePool } from '../../src/parsing/pool';
 import { freshDataDir, runEnded, startTestApp } from '../harness';
 import { watchHealth } from '../healthWatch';
 import { htmlEmail, linkedInCard, nestedDivs, nestedPage } from '../hostile';
+import { HELLOWORK, offerOf } from '../newOffers';
 import { percentile, report } from './measure';
 
 const DEEP_EMAILS = 5;
 const HEAVY_EMAILS = 5;
 const DEEP_PAGES = 10;
-const SENDER = 'notification@emails.hellowork.com';
 
 const elapsed = async (work: () => Promise<unknown>): Promise<number> => {
   const started = process.hrtime.bigint();
@@ -57,21 +57,10 @@ export async function benchHostile(): Promise<void> {
   for (let index = 0; index < HEAVY_EMAILS; index += 1) writeFileSync(path.join(mailbox, `heavy-${index}.eml`), heavyEmail);
   const pages = await serve(Buffer.from(deepPage));
   const app = await startTestApp(dir, { ENRICH_ALLOW_PRIVATE: '1' });
-  const on = { import: true, enrich: true, analyse: true };
-  await app.deps.store.addSources([{ sender: SENDER, board: 'HelloWork', activation: on, available: on }]);
+  await app.deps.store.addSources([HELLOWORK]);
   const site = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
   await app.deps.store.saveOffers(
-    Array.from({ length: DEEP_PAGES }, (_unused, index) => ({
-      key: `hellowork:deep-${index}`,
-      source: SENDER,
-      url: `${site}/deep-${index}`,
-      title: '',
-      company: '',
-      city: '',
-      department: '',
-      salary: '',
-      offerDate: '',
-    })),
+    Array.from({ length: DEEP_PAGES }, (_unused, index) => offerOf(HELLOWORK, `hellowork:deep-${index}`, `${site}/deep-${index}`)),
   );
   const post = (route: string, body?: unknown) =>
     fetch(`${app.url}${route}`, {

@@ -18,6 +18,7 @@ import { analysePhase } from '../../src/phases/analyse';
 import { enrichPhase } from '../../src/phases/enrich';
 import { startFakeAnthropic } from '../fakeAnthropic';
 import { runEnded } from '../harness';
+import { HELLOWORK, offerOf } from '../newOffers';
 import { report } from './measure';
 
 const OFFERS = Number(process.env.BENCH_OFFERS ?? 200);
@@ -51,22 +52,10 @@ export async function benchPhases(): Promise<void> {
   const servers = await Promise.all(Array.from({ length: HOSTS }, (_unused, index) => pageServer(`127.0.0.${index + 1}`)));
   const claude = await startFakeAnthropic({ latencyMs: MODEL_LATENCY_MS });
   const store = openSqliteStore(path.join(dir, 'veille.sqlite'), availabilityOf);
-  const sender = 'notification@emails.hellowork.com';
-  const on = { import: true, enrich: true, analyse: true };
-  await store.addSources([{ sender, board: 'HelloWork', activation: on, available: on }]);
+  await store.addSources([HELLOWORK]);
   const offers: NewOffer[] = Array.from({ length: OFFERS }, (_unused, index) => {
     const { address, port } = servers[index % HOSTS].address() as AddressInfo;
-    return {
-      key: `hellowork:${index}`,
-      source: sender,
-      url: `http://${address}:${port}/${index}`,
-      title: '',
-      company: '',
-      city: '',
-      department: '',
-      salary: '',
-      offerDate: '',
-    };
+    return offerOf(HELLOWORK, `hellowork:${index}`, `http://${address}:${port}/${index}`);
   });
   await store.saveOffers(offers);
 
@@ -113,7 +102,7 @@ export async function benchPhases(): Promise<void> {
   for (const server of servers) server.close();
   rmSync(dir, { recursive: true, force: true });
 
-  const done = state.counts.get(sender)?.['À traiter'] ?? 0;
+  const done = state.counts.get(HELLOWORK.sender)?.['À traiter'] ?? 0;
   const enrichFloor = Math.ceil(OFFERS / Math.min(ENRICH_WORKERS, HOSTS * 2)) * (PAGE_LATENCY_MS / 1000);
   const analyseFloor = Math.ceil(OFFERS / ANALYSE_WORKERS) * (MODEL_LATENCY_MS / 1000);
   const floor = Math.max(enrichFloor, PAGE_LATENCY_MS / 1000 + analyseFloor);
